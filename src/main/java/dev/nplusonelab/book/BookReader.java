@@ -1,0 +1,12 @@
+package dev.nplusonelab.book;
+
+import dev.nplusonelab.system.Paging;
+
+/**
+ * What the book pages read; one implementation per mode, both returning the same records.
+ */
+interface BookReader {
+
+	BookListPage list(Paging paging);
+
+}

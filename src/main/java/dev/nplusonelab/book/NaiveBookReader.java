@@ -1,0 +1,103 @@
+package dev.nplusonelab.book;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Slice;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.nplusonelab.store.Author;
+import dev.nplusonelab.store.AuthorRepository;
+import dev.nplusonelab.store.Book;
+import dev.nplusonelab.store.BookRepository;
+import dev.nplusonelab.store.BookTag;
+import dev.nplusonelab.store.CategoryRepository;
+import dev.nplusonelab.store.EditorRepository;
+import dev.nplusonelab.store.Lazy;
+import dev.nplusonelab.store.PublisherRepository;
+import dev.nplusonelab.store.Review;
+import dev.nplusonelab.store.ReviewRepository;
+import dev.nplusonelab.store.Tag;
+import dev.nplusonelab.store.TagRepository;
+import dev.nplusonelab.system.Paging;
+
+/**
+ * DELIBERATE ANTI-PATTERN: the book list as a first version is often written with Spring
+ * Data JDBC repositories. Every line reads well, and every related value is one more
+ * statement per book. For N books on a page it runs {@code 1 + 6N + E} statements, E
+ * being the books with an editor:
+ * <ol>
+ * <li>the page of books (1), and Spring Data JDBC loads each book's tag links, which the
+ * aggregate owns (N);</li>
+ * <li>the author (N), the category (N), the editor when there is one (E);</li>
+ * <li>the tag names (N);</li>
+ * <li>every review, only to count and average them (N);</li>
+ * <li>the publisher, from the template, through a {@link Lazy} (N): the query is not even
+ * in this class.</li>
+ * </ol>
+ */
+@Component
+@Transactional(readOnly = true)
+class NaiveBookReader implements BookReader {
+
+	private final BookRepository books;
+
+	private final AuthorRepository authors;
+
+	private final PublisherRepository publishers;
+
+	private final CategoryRepository categories;
+
+	private final EditorRepository editors;
+
+	private final TagRepository tags;
+
+	private final ReviewRepository reviews;
+
+	NaiveBookReader(BookRepository books, AuthorRepository authors, PublisherRepository publishers,
+			CategoryRepository categories, EditorRepository editors, TagRepository tags, ReviewRepository reviews) {
+		this.books = books;
+		this.authors = authors;
+		this.publishers = publishers;
+		this.categories = categories;
+		this.editors = editors;
+		this.tags = tags;
+		this.reviews = reviews;
+	}
+
+	@Override
+	public BookListPage list(Paging paging) {
+		Slice<Book> page = this.books.findAllBy(PageRequest.of(paging.page(), paging.size(), Sort.by("id")));
+		List<BookRow> rows = page.stream().map(this::row).toList();
+		return new BookListPage(rows, paging, page.hasNext());
+	}
+
+	private BookRow row(Book book) {
+		Author author = this.authors.findById(book.author().getId()).orElseThrow();
+		String category = this.categories.findById(book.category().getId()).orElseThrow().name();
+		String editor = (book.editor() != null) ? this.editors.findById(book.editor().getId()).orElseThrow().name()
+				: null;
+		// Runs when the template reads it, once per row, like a lazy-loaded association.
+		Lazy<String> publisher = Lazy
+			.loading(() -> this.publishers.findById(author.publisher().getId()).orElseThrow().name());
+		List<Long> tagIds = book.tags().stream().map(BookTag::tag).map((tag) -> tag.getId()).toList();
+		List<String> tagNames = this.tags.findAllById(tagIds).stream().map(Tag::name).sorted().toList();
+		// Loads every review, body and all, to count them: size() of a loaded collection.
+		List<Review> bookReviews = this.reviews.findByBookId(book.id());
+		return new BookRow(book.id(), book.title(), author.id(), author.name(), publisher, category, editor, tagNames,
+				bookReviews.size(), average(bookReviews));
+	}
+
+	private static BigDecimal average(List<Review> reviews) {
+		if (reviews.isEmpty()) {
+			return null;
+		}
+		int sum = reviews.stream().mapToInt(Review::rating).sum();
+		return BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(reviews.size()), 2, RoundingMode.HALF_UP);
+	}
+
+}

@@ -1,0 +1,31 @@
+package dev.nplusonelab.book;
+
+import java.util.Map;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Slice;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.nplusonelab.system.Paging;
+
+/** The book list from its fetch plan: two statements for any page size. */
+@Component
+@Transactional(readOnly = true)
+class OptimizedBookReader implements BookReader {
+
+	private final JdbcClient jdbc;
+
+	OptimizedBookReader(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public BookListPage list(Paging paging) {
+		Slice<BookRow> page = BookQueries.forListView()
+			.slice(this.jdbc, PageRequest.of(paging.page(), paging.size()), Map.of());
+		return new BookListPage(page.getContent(), paging, page.hasNext());
+	}
+
+}

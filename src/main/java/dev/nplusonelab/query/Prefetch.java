@@ -1,0 +1,223 @@
+package dev.nplusonelab.query;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.ToLongFunction;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The children of many parents over one to-many relation, in one statement: {@code WHERE
+ * parent_key = ANY(:parent_ids)} with the parents' ids bound as a single array. That is
+ * one statement whether there are 5 parents or 5,000, and none at all when there are no
+ * parents.
+ * <p>
+ * Django's {@code Prefetch} object, with its options:
+ * <ul>
+ * <li>{@link #where} and {@link #orderBy}: filter and order the children (Django's
+ * {@code queryset=});</li>
+ * <li>where the children land is up to the plan that uses this prefetch: the same
+ * relation can be prefetched twice, into two attributes (Django's {@code to_attr});</li>
+ * <li>{@link #join}: to-one relations of the children in the same statement (a
+ * {@code select_related} inside the prefetch);</li>
+ * <li>{@link #limitPerParent}: only the first {@code n} children of each parent, still in
+ * one statement;</li>
+ * <li>{@link #then}: the next level down (e.g. each book's tags under each author's
+ * books), one more statement.</li>
+ * </ul>
+ *
+ * @param <C> the child row
+ */
+public final class Prefetch<C> {
+
+	/** The named parameter that carries the parents' ids. */
+	public static final String PARENT_IDS = "parent_ids";
+
+	static final String PARENT_ID = "parent_id";
+
+	private final ToMany relation;
+
+	private final RowMapper<C> mapper;
+
+	private final List<String> columns;
+
+	private final List<ToOne> joins;
+
+	private final List<String> conditions;
+
+	private final List<String> order;
+
+	private final int limitPerParent;
+
+	private final List<Nested<C, ?>> nested;
+
+	private Prefetch(ToMany relation, RowMapper<C> mapper, List<String> columns, List<ToOne> joins,
+			List<String> conditions, List<String> order, int limitPerParent, List<Nested<C, ?>> nested) {
+		this.relation = relation;
+		this.mapper = mapper;
+		this.columns = columns;
+		this.joins = joins;
+		this.conditions = conditions;
+		this.order = order;
+		this.limitPerParent = limitPerParent;
+		this.nested = nested;
+	}
+
+	/**
+	 * The children of {@code relation}, loading only {@code columns} and mapping each row
+	 * with {@code mapper}. The mapper can also read {@code parent_id}.
+	 */
+	public static <C> Prefetch<C> of(ToMany relation, RowMapper<C> mapper, String... columns) {
+		if (columns.length == 0) {
+			throw new IllegalArgumentException("Name the columns to load; a prefetch never loads every column");
+		}
+		return new Prefetch<>(relation, mapper, List.of(columns), List.of(), List.of(), List.of(), 0, List.of());
+	}
+
+	/** Joins to-one relations of the children, e.g. each order item's book. */
+	public Prefetch<C> join(ToOne... path) {
+		Set<Table> present = new HashSet<>();
+		present.add(this.relation.target());
+		this.joins.forEach((join) -> present.add(join.target()));
+		List<ToOne> joined = new ArrayList<>(this.joins);
+		for (ToOne step : path) {
+			if (!present.contains(step.source())) {
+				throw new IllegalArgumentException("Cannot join " + step.name() + " inside the prefetch of "
+						+ this.relation.name() + ": " + step.source().name() + " is not in it yet");
+			}
+			if (present.add(step.target())) {
+				joined.add(step);
+			}
+		}
+		return new Prefetch<>(this.relation, this.mapper, this.columns, List.copyOf(joined), this.conditions,
+				this.order, this.limitPerParent, this.nested);
+	}
+
+	/**
+	 * Loads only the children that match; named parameters are bound from the plan's
+	 * parameters.
+	 */
+	public Prefetch<C> where(String condition) {
+		return new Prefetch<>(this.relation, this.mapper, this.columns, this.joins,
+				Sql.append(this.conditions, condition), this.order, this.limitPerParent, this.nested);
+	}
+
+	/** The order of each parent's children. */
+	public Prefetch<C> orderBy(String... order) {
+		return new Prefetch<>(this.relation, this.mapper, this.columns, this.joins, this.conditions, List.of(order),
+				this.limitPerParent, this.nested);
+	}
+
+	/**
+	 * Keeps the first {@code n} children of each parent in {@link #orderBy} order. A
+	 * plain {@code LIMIT} would limit all parents together, so this ranks each parent's
+	 * children with a window function and keeps the top {@code n}, still in one
+	 * statement.
+	 */
+	public Prefetch<C> limitPerParent(int n) {
+		if (n < 1) {
+			throw new IllegalArgumentException("limitPerParent must be at least 1");
+		}
+		if (this.order.isEmpty()) {
+			throw new IllegalStateException("limitPerParent needs an orderBy: the first n by what?");
+		}
+		return new Prefetch<>(this.relation, this.mapper, this.columns, this.joins, this.conditions, this.order, n,
+				this.nested);
+	}
+
+	/**
+	 * Prefetches the next level for all children at once and attaches it to each child.
+	 * @param prefetch the grandchildren, over a relation whose parent is this prefetch's
+	 * child
+	 * @param into returns the child with its grandchildren set
+	 * @param idOf the id of a child, which the grandchildren's parent key refers to
+	 */
+	public <G> Prefetch<C> then(Prefetch<G> prefetch, BiFunction<C, List<G>, C> into, ToLongFunction<C> idOf) {
+		if (!prefetch.relation.source().equals(this.relation.target())) {
+			throw new IllegalArgumentException(prefetch.relation.name() + " does not start from "
+					+ this.relation.target().name() + ", the child of " + this.relation.name());
+		}
+		List<Nested<C, ?>> nested = new ArrayList<>(this.nested);
+		nested.add(new Nested<>(prefetch, into, idOf));
+		return new Prefetch<>(this.relation, this.mapper, this.columns, this.joins, this.conditions, this.order,
+				this.limitPerParent, List.copyOf(nested));
+	}
+
+	public ToMany relation() {
+		return this.relation;
+	}
+
+	/**
+	 * The statement text; {@code :parent_ids} is the only parameter the layer binds
+	 * itself.
+	 */
+	public String sql() {
+		List<String> selected = new ArrayList<>();
+		selected.add(this.relation.parentKeyColumn() + " AS " + PARENT_ID);
+		selected.addAll(this.columns);
+		StringBuilder from = new StringBuilder(this.relation.fromClause());
+		this.joins.forEach((join) -> from.append('\n').append(join.joinClause()));
+		List<String> where = Sql.append(List.of(this.relation.parentKeyColumn() + " = ANY(:" + PARENT_IDS + ")"),
+				this.conditions.toArray(String[]::new));
+		if (this.limitPerParent == 0) {
+			return Sql.selectList(selected) + "\n" + from + Sql.where(where) + Sql.orderBy(this.order);
+		}
+		selected.add("row_number() OVER (PARTITION BY " + this.relation.parentKeyColumn() + " ORDER BY "
+				+ String.join(", ", this.order) + ") AS rank_in_parent");
+		String ranked = Sql.selectList(selected) + "\n" + from + Sql.where(where);
+		return "SELECT *\nFROM (\n" + Sql.indent(ranked) + "\n) AS ranked\nWHERE rank_in_parent <= "
+				+ this.limitPerParent + "\nORDER BY " + PARENT_ID + ", rank_in_parent";
+	}
+
+	/**
+	 * Loads the children of {@code parentIds}, grouped by parent in the order the
+	 * statement returns them. Runs no statement when there are no parents.
+	 * @param parameters the plan's named parameters, for conditions such as
+	 * {@code :since}
+	 */
+	public Map<Long, List<C>> load(JdbcClient jdbc, Collection<Long> parentIds, Map<String, ?> parameters) {
+		if (parentIds.isEmpty()) {
+			return Map.of();
+		}
+		Long[] ids = new LinkedHashSet<>(parentIds).toArray(Long[]::new);
+		Map<Long, List<C>> children = new LinkedHashMap<>();
+		List<C> all = new ArrayList<>();
+		jdbc.sql(sql()).params(parameters).param(PARENT_IDS, ids).query((resultSet) -> {
+			C child = this.mapper.mapRow(resultSet, all.size());
+			all.add(child);
+			children.computeIfAbsent(resultSet.getLong(PARENT_ID), (id) -> new ArrayList<>()).add(child);
+		});
+		if (this.nested.isEmpty() || all.isEmpty()) {
+			return children;
+		}
+		Map<C, C> completed = new java.util.IdentityHashMap<>();
+		all.forEach((child) -> completed.put(child, child));
+		for (Nested<C, ?> level : this.nested) {
+			level.attach(jdbc, completed, parameters);
+		}
+		Map<Long, List<C>> result = new LinkedHashMap<>();
+		children.forEach((parent, list) -> result.put(parent, list.stream().map(completed::get).toList()));
+		return result;
+	}
+
+	/** One level below: grandchildren attached to each child. */
+	private record Nested<C, G>(Prefetch<G> prefetch, BiFunction<C, List<G>, C> into, ToLongFunction<C> idOf) {
+
+		void attach(JdbcClient jdbc, Map<C, C> completed, Map<String, ?> parameters) {
+			List<Long> ids = completed.keySet().stream().map(this.idOf::applyAsLong).toList();
+			Map<Long, List<G>> grandchildren = this.prefetch.load(jdbc, ids, parameters);
+			completed.replaceAll((original, current) -> this.into.apply(current,
+					grandchildren.getOrDefault(this.idOf.applyAsLong(original), List.of())));
+		}
+
+	}
+
+}

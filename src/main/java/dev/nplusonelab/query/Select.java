@@ -1,0 +1,174 @@
+package dev.nplusonelab.query;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The statement that loads the root rows of a view: the columns the view needs (a
+ * projection, Django's {@code only()}), its to-one relations joined in (Django's
+ * {@code select_related}) and per-row values over to-many relations ({@link Lateral}).
+ * <p>
+ * Immutable: each method returns a new {@code Select}, so a plan can be a constant.
+ *
+ * <pre>{@code
+ * Select.from(BOOK)
+ *     .columns("b.id", "b.title", "a.name AS author_name", "p.name AS publisher_name")
+ *     .join(BOOK_AUTHOR, AUTHOR_PUBLISHER)     // chained: book -> author -> publisher
+ *     .join(BOOK_EDITOR)                       // nullable, so LEFT JOIN
+ *     .annotate(Lateral.over(BOOK_REVIEWS, "stats", "count(*) AS review_count"))
+ *     .orderBy("b.id")
+ *     .paged();
+ * }</pre>
+ */
+public final class Select {
+
+	/** Named parameters of a {@link #paged()} statement. */
+	static final String LIMIT = "limit";
+
+	static final String OFFSET = "offset";
+
+	private final Table root;
+
+	private final List<String> columns;
+
+	private final List<ToOne> joins;
+
+	private final List<Lateral> laterals;
+
+	private final List<String> conditions;
+
+	private final List<String> order;
+
+	private final boolean paged;
+
+	private Select(Table root, List<String> columns, List<ToOne> joins, List<Lateral> laterals, List<String> conditions,
+			List<String> order, boolean paged) {
+		this.root = root;
+		this.columns = columns;
+		this.joins = joins;
+		this.laterals = laterals;
+		this.conditions = conditions;
+		this.order = order;
+		this.paged = paged;
+	}
+
+	public static Select from(Table root) {
+		return new Select(root, List.of(), List.of(), List.of(), List.of(), List.of(), false);
+	}
+
+	/**
+	 * The columns to load, qualified by table alias, renamed with {@code AS} where
+	 * needed.
+	 */
+	public Select columns(String... columns) {
+		return new Select(this.root, Sql.append(this.columns, columns), this.joins, this.laterals, this.conditions,
+				this.order, this.paged);
+	}
+
+	/**
+	 * Joins to-one relations. A path is followed in order, each step starting from a
+	 * table that is already in the statement:
+	 * {@code join(BOOK_AUTHOR, AUTHOR_PUBLISHER)}.
+	 */
+	public Select join(ToOne... path) {
+		Set<Table> present = tables();
+		List<ToOne> joined = new ArrayList<>(this.joins);
+		for (ToOne step : path) {
+			if (!present.contains(step.source())) {
+				throw new IllegalArgumentException("Cannot join " + step.name() + ": " + step.source().name()
+						+ " is not in the statement yet; join the relation that leads to it first");
+			}
+			if (present.add(step.target())) {
+				joined.add(step);
+			}
+		}
+		return new Select(this.root, this.columns, List.copyOf(joined), this.laterals, this.conditions, this.order,
+				this.paged);
+	}
+
+	/**
+	 * Adds values computed per row over a to-many relation of a table in the statement.
+	 */
+	public Select annotate(Lateral lateral) {
+		if (!tables().contains(lateral.relation().source())) {
+			throw new IllegalArgumentException(
+					"Cannot annotate over " + lateral.relation().name() + ": its parent table is not in the statement");
+		}
+		return new Select(this.root, this.columns, this.joins, Sql.append(this.laterals, lateral), this.conditions,
+				this.order, this.paged);
+	}
+
+	/**
+	 * A condition on the root table's columns. Named parameters ({@code :since}) are
+	 * bound when the plan runs; values never go into the text.
+	 */
+	public Select where(String condition) {
+		return new Select(this.root, this.columns, this.joins, this.laterals, Sql.append(this.conditions, condition),
+				this.order, this.paged);
+	}
+
+	/**
+	 * The order of the root rows, by root columns; end with a unique column so pages are
+	 * stable.
+	 */
+	public Select orderBy(String... order) {
+		return new Select(this.root, this.columns, this.joins, this.laterals, this.conditions, List.of(order),
+				this.paged);
+	}
+
+	/**
+	 * Loads one page, bound as {@code :limit} and {@code :offset}. When the statement
+	 * joins anything, the page of root ids is chosen first and only those rows are
+	 * joined: under a deep OFFSET the database would otherwise build every skipped row
+	 * with all its joins, only to throw it away.
+	 */
+	public Select paged() {
+		return new Select(this.root, this.columns, this.joins, this.laterals, this.conditions, this.order, true);
+	}
+
+	public Table root() {
+		return this.root;
+	}
+
+	/** The statement text, formatted one clause per line. */
+	public String sql() {
+		List<String> selected = new ArrayList<>(this.columns);
+		this.laterals.forEach((lateral) -> selected.addAll(lateral.outputColumns()));
+		StringBuilder joined = new StringBuilder();
+		this.joins.forEach((join) -> joined.append('\n').append(join.joinClause()));
+		this.laterals.forEach((lateral) -> joined.append('\n').append(lateral.joinClause()));
+		boolean joinsAnything = !this.joins.isEmpty() || !this.laterals.isEmpty();
+		if (this.paged && joinsAnything) {
+			String page = "SELECT " + this.root.column("id") + "\nFROM " + this.root.declaration()
+					+ Sql.where(this.conditions) + Sql.orderBy(this.order) + "\n" + limitClause();
+			return "WITH page AS (\n" + Sql.indent(page) + "\n)\n" + Sql.selectList(selected) + "\nFROM page\nJOIN "
+					+ this.root.declaration() + " ON " + this.root.column("id") + " = page.id" + joined
+					+ Sql.orderBy(this.order);
+		}
+		return Sql.selectList(selected) + "\nFROM " + this.root.declaration() + joined + Sql.where(this.conditions)
+				+ Sql.orderBy(this.order) + (this.paged ? "\n" + limitClause() : "");
+	}
+
+	boolean isPaged() {
+		return this.paged;
+	}
+
+	private static String limitClause() {
+		return "LIMIT :" + LIMIT + " OFFSET :" + OFFSET;
+	}
+
+	private Set<Table> tables() {
+		Set<Table> tables = new HashSet<>();
+		tables.add(this.root);
+		this.joins.forEach((join) -> tables.add(join.target()));
+		return tables;
+	}
+
+	@Override
+	public String toString() {
+		return sql();
+	}
+
+}

@@ -1,0 +1,24 @@
+package dev.nplusonelab.sql;
+
+import io.micrometer.common.KeyValue;
+import io.micrometer.common.KeyValues;
+
+import org.springframework.http.server.observation.DefaultServerRequestObservationConvention;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * Adds the {@code mode} tag to {@code http.server.requests}, so request latency can be
+ * split by naive and optimized the same way {@code app.sql.statements} is.
+ */
+@Component
+class ModeObservationConvention extends DefaultServerRequestObservationConvention {
+
+	@Override
+	public KeyValues getLowCardinalityKeyValues(ServerRequestObservationContext context) {
+		Object mode = context.getCarrier().getAttribute(SqlMetrics.MODE_ATTRIBUTE);
+		return super.getLowCardinalityKeyValues(context)
+			.and(KeyValue.of("mode", (mode != null) ? mode.toString() : "none"));
+	}
+
+}

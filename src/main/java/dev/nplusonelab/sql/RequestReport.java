@@ -1,0 +1,112 @@
+package dev.nplusonelab.sql;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Every statement that one HTTP request ran, in order, including those run while its view
+ * rendered. Created by {@link SqlReportFilter}, filled by {@link StatementListener}.
+ */
+public final class RequestReport {
+
+	/** The request attribute that holds the report of the current request. */
+	public static final String ATTRIBUTE = RequestReport.class.getName();
+
+	private final long id;
+
+	private final String method;
+
+	private final String path;
+
+	private final Instant startedAt = Instant.now();
+
+	private final List<StatementRecord> statements = Collections.synchronizedList(new ArrayList<>());
+
+	private volatile String route = "UNKNOWN";
+
+	private volatile String mode = "none";
+
+	private volatile int status;
+
+	private volatile long elapsedNanos;
+
+	RequestReport(long id, String method, String path) {
+		this.id = id;
+		this.method = method;
+		this.path = path;
+	}
+
+	void add(StatementRecord statement) {
+		this.statements.add(statement);
+	}
+
+	int nextIndex() {
+		return this.statements.size() + 1;
+	}
+
+	void complete(String route, String mode, int status, long elapsedNanos) {
+		this.route = route;
+		this.mode = mode;
+		this.status = status;
+		this.elapsedNanos = elapsedNanos;
+	}
+
+	public long id() {
+		return this.id;
+	}
+
+	public String method() {
+		return this.method;
+	}
+
+	public String path() {
+		return this.path;
+	}
+
+	public Instant startedAt() {
+		return this.startedAt;
+	}
+
+	/** The route template ({@code /books/{id}}), known once the request completed. */
+	public String route() {
+		return this.route;
+	}
+
+	public String mode() {
+		return this.mode;
+	}
+
+	public int status() {
+		return this.status;
+	}
+
+	public Duration elapsed() {
+		return Duration.ofNanos(this.elapsedNanos);
+	}
+
+	/** A copy of the statements so far, safe to iterate while the request goes on. */
+	public List<StatementRecord> statements() {
+		synchronized (this.statements) {
+			return List.copyOf(this.statements);
+		}
+	}
+
+	public int statementCount() {
+		return this.statements.size();
+	}
+
+	public Duration sqlTime() {
+		return Duration.ofNanos(statements().stream().mapToLong(StatementRecord::nanos).sum());
+	}
+
+	/**
+	 * The statements so far, grouped into similar and duplicate runs, for the SQL panel.
+	 */
+	public StatementSummary summary() {
+		return StatementSummary.of(statements());
+	}
+
+}

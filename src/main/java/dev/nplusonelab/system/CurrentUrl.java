@@ -1,0 +1,40 @@
+package dev.nplusonelab.system;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.web.util.UriUtils;
+
+/**
+ * The URL of the current page, for links that change one parameter and keep the others:
+ * the mode toggle keeps {@code page} and {@code size}, pagination keeps {@code mode}.
+ */
+public final class CurrentUrl {
+
+	private final String path;
+
+	private final Map<String, String[]> parameters;
+
+	CurrentUrl(HttpServletRequest request) {
+		this.path = request.getRequestURI();
+		this.parameters = new LinkedHashMap<>(request.getParameterMap());
+	}
+
+	/** This page with {@code name} set to {@code value}. */
+	public String with(String name, Object value) {
+		Map<String, String[]> changed = new LinkedHashMap<>(this.parameters);
+		changed.put(name, new String[] { String.valueOf(value) });
+		List<String> pairs = new ArrayList<>();
+		changed.forEach((key, values) -> {
+			for (String each : values) {
+				pairs.add(UriUtils.encodeQueryParam(key, "UTF-8") + "=" + UriUtils.encodeQueryParam(each, "UTF-8"));
+			}
+		});
+		return this.path + "?" + String.join("&", pairs);
+	}
+
+}

@@ -1,0 +1,67 @@
+package dev.nplusonelab.system;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Turns what a user can get wrong into a page that says what happened and what to do,
+ * with the right status and never a stack trace. Anything unexpected still goes to Spring
+ * Boot's error page (our {@code error.html}), which shows no exception details either.
+ */
+@ControllerAdvice
+class ErrorPages {
+
+	private static final Logger logger = LoggerFactory.getLogger(ErrorPages.class);
+
+	@ExceptionHandler(BadRequestException.class)
+	ModelAndView badRequest(BadRequestException ex) {
+		return page(HttpStatus.BAD_REQUEST, ex.getMessage());
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ModelAndView typeMismatch(MethodArgumentTypeMismatchException ex) {
+		String value = BadRequestException.quote(String.valueOf(ex.getValue()));
+		return page(HttpStatus.BAD_REQUEST, ex.getName() + " must be a whole number, not " + value + ".");
+	}
+
+	@ExceptionHandler(MissingServletRequestParameterException.class)
+	ModelAndView missingParameter(MissingServletRequestParameterException ex) {
+		return page(HttpStatus.BAD_REQUEST, "The parameter " + ex.getParameterName() + " is required.");
+	}
+
+	@ExceptionHandler(NotFoundException.class)
+	ModelAndView notFound(NotFoundException ex) {
+		return page(HttpStatus.NOT_FOUND, ex.getMessage());
+	}
+
+	@ExceptionHandler(NoResourceFoundException.class)
+	ModelAndView noSuchPage(NoResourceFoundException ex) {
+		return page(HttpStatus.NOT_FOUND, "There is no page at this address.");
+	}
+
+	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class })
+	ModelAndView databaseUnavailable(RuntimeException ex) {
+		logger.warn("Database unavailable: {}", ex.getMessage());
+		return page(HttpStatus.SERVICE_UNAVAILABLE,
+				"The database is not answering right now. Try again in a few seconds.");
+	}
+
+	private static ModelAndView page(HttpStatus status, String message) {
+		ModelAndView view = new ModelAndView("error", status);
+		view.addObject("status", status.value());
+		view.addObject("error", status.getReasonPhrase());
+		view.addObject("message", message);
+		return view;
+	}
+
+}

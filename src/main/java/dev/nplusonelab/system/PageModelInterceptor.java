@@ -1,0 +1,32 @@
+package dev.nplusonelab.system;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+
+import dev.nplusonelab.sql.RequestReport;
+
+/**
+ * Gives every rendered page what the layout needs besides the page's own model: the
+ * request's SQL report (read by the panel while the view renders, so it includes the
+ * view's statements), the mode, and the current URL for the toggle and the pagination
+ * links.
+ */
+class PageModelInterceptor implements HandlerInterceptor {
+
+	@Override
+	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+			@Nullable ModelAndView view) {
+		if (view == null || !view.hasView()
+				|| view.getViewName() != null && view.getViewName().startsWith("redirect:")) {
+			return;
+		}
+		view.addObject("sqlReport", request.getAttribute(RequestReport.ATTRIBUTE));
+		view.addObject("mode", PageParameterResolvers.currentMode(request));
+		view.addObject("urls", new CurrentUrl(request));
+	}
+
+}
