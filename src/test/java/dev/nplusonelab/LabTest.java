@@ -1,0 +1,24 @@
+package dev.nplusonelab;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+
+/**
+ * The whole application against a real, seeded PostgreSQL: the embedded one, or the
+ * server named by {@code SPRING_DATASOURCE_URL}. Every test class that uses it shares one
+ * application context, so the database starts and is seeded once per run.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest
+@AutoConfigureMockMvc
+public @interface LabTest {
+
+}
