@@ -24,6 +24,7 @@ import dev.nplusonelab.store.Lazy;
  */
 final class BookQueries {
 
+	// tag::list-view[]
 	/**
 	 * Book, author, publisher, category and editor in one row, with the review count and
 	 * average computed by the database instead of loading the reviews.
@@ -45,6 +46,8 @@ final class BookQueries {
 
 	private static final FetchPlan<BookRow> LIST_VIEW = FetchPlan.of(LIST_ROWS, BookQueries::listRow, BookRow::id)
 		.prefetch(TAG_NAMES, BookRow::withTags);
+
+	// end::list-view[]
 
 	private BookQueries() {
 	}

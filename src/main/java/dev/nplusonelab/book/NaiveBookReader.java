@@ -69,6 +69,7 @@ class NaiveBookReader implements BookReader {
 		this.reviews = reviews;
 	}
 
+	// tag::list[]
 	@Override
 	public BookListPage list(Paging paging) {
 		Slice<Book> page = this.books.findAllBy(PageRequest.of(paging.page(), paging.size(), Sort.by("id")));
@@ -91,6 +92,7 @@ class NaiveBookReader implements BookReader {
 		return new BookRow(book.id(), book.title(), author.id(), author.name(), publisher, category, editor, tagNames,
 				bookReviews.size(), average(bookReviews));
 	}
+	// end::list[]
 
 	private static BigDecimal average(List<Review> reviews) {
 		if (reviews.isEmpty()) {

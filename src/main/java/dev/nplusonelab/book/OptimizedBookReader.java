@@ -21,11 +21,13 @@ class OptimizedBookReader implements BookReader {
 		this.jdbc = jdbc;
 	}
 
+	// tag::list[]
 	@Override
 	public BookListPage list(Paging paging) {
 		Slice<BookRow> page = BookQueries.forListView()
 			.slice(this.jdbc, PageRequest.of(paging.page(), paging.size()), Map.of());
 		return new BookListPage(page.getContent(), paging, page.hasNext());
 	}
+	// end::list[]
 
 }

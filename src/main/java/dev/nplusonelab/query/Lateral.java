@@ -16,6 +16,8 @@ public final class Lateral {
 
 	private final ToMany relation;
 
+	private final List<ToMany> path;
+
 	private final String alias;
 
 	private final List<String> expressions;
@@ -26,9 +28,10 @@ public final class Lateral {
 
 	private final int limit;
 
-	private Lateral(ToMany relation, String alias, List<String> expressions, List<String> conditions,
+	private Lateral(List<ToMany> path, String alias, List<String> expressions, List<String> conditions,
 			List<String> order, int limit) {
-		this.relation = relation;
+		this.relation = path.get(0);
+		this.path = path;
 		this.alias = Sql.requireIdentifier(alias);
 		this.expressions = expressions;
 		this.conditions = conditions;
@@ -42,18 +45,32 @@ public final class Lateral {
 	 * {@code alias.name} for each {@code expression AS name}.
 	 */
 	public static Lateral over(ToMany relation, String alias, String... expressions) {
-		return new Lateral(relation, alias, List.of(expressions), List.of(), List.of(), 0);
+		return new Lateral(List.of(relation), alias, List.of(expressions), List.of(), List.of(), 0);
+	}
+
+	/**
+	 * Values over the end of a path of to-many relations, e.g. every review of every book
+	 * of an author:
+	 * {@code over(List.of(AUTHOR_BOOKS, BOOK_REVIEWS), "ratings", "avg(r.rating) AS average")}.
+	 */
+	public static Lateral over(List<ToMany> path, String alias, String... expressions) {
+		for (int i = 1; i < path.size(); i++) {
+			if (!path.get(i).source().equals(path.get(i - 1).target())) {
+				throw new IllegalArgumentException(path.get(i).name() + " does not continue " + path.get(i - 1).name());
+			}
+		}
+		return new Lateral(List.copyOf(path), alias, List.of(expressions), List.of(), List.of(), 0);
 	}
 
 	/** Only children that match the condition count. */
 	public Lateral where(String condition) {
-		return new Lateral(this.relation, this.alias, this.expressions, Sql.append(this.conditions, condition),
-				this.order, this.limit);
+		return new Lateral(this.path, this.alias, this.expressions, Sql.append(this.conditions, condition), this.order,
+				this.limit);
 	}
 
 	/** The first child in this order: {@code orderBy("b.published_on DESC")}. */
 	public Lateral first(String... order) {
-		return new Lateral(this.relation, this.alias, this.expressions, this.conditions, List.of(order), 1);
+		return new Lateral(this.path, this.alias, this.expressions, this.conditions, List.of(order), 1);
 	}
 
 	ToMany relation() {
@@ -68,9 +85,32 @@ public final class Lateral {
 		List<String> where = Sql.append(
 				List.of(this.relation.parentKeyColumn() + " = " + this.relation.source().column("id")),
 				this.conditions.toArray(String[]::new));
-		String subquery = Sql.selectList(this.expressions) + "\n" + this.relation.fromClause() + Sql.where(where)
+		String subquery = Sql.selectList(this.expressions) + "\n" + fromClause() + Sql.where(where)
 				+ Sql.orderBy(this.order) + ((this.limit > 0) ? "\nLIMIT " + this.limit : "");
 		return "LEFT JOIN LATERAL (\n" + Sql.indent(subquery) + "\n) AS " + this.alias + " ON TRUE";
+	}
+
+	/** From the last table of the path back to the first relation's children. */
+	private String fromClause() {
+		StringBuilder from = new StringBuilder(this.path.get(this.path.size() - 1).fromClause());
+		for (int i = this.path.size() - 2; i >= 0; i--) {
+			ToMany step = this.path.get(i);
+			from.append("\nJOIN ")
+				.append(step.target().declaration())
+				.append(" ON ")
+				.append(step.target().column("id"))
+				.append(" = ")
+				.append(this.path.get(i + 1).parentKeyColumn());
+			if (step.link() != null) {
+				from.append("\nJOIN ")
+					.append(step.link().table().declaration())
+					.append(" ON ")
+					.append(step.link().table().column(step.link().childKey()))
+					.append(" = ")
+					.append(step.target().column("id"));
+			}
+		}
+		return from.toString();
 	}
 
 }

@@ -51,6 +51,8 @@ public final class Prefetch<C> {
 
 	private final List<ToOne> joins;
 
+	private final List<Lateral> laterals;
+
 	private final List<String> conditions;
 
 	private final List<String> order;
@@ -60,11 +62,13 @@ public final class Prefetch<C> {
 	private final List<Nested<C, ?>> nested;
 
 	private Prefetch(ToMany relation, RowMapper<C> mapper, List<String> columns, List<ToOne> joins,
-			List<String> conditions, List<String> order, int limitPerParent, List<Nested<C, ?>> nested) {
+			List<Lateral> laterals, List<String> conditions, List<String> order, int limitPerParent,
+			List<Nested<C, ?>> nested) {
 		this.relation = relation;
 		this.mapper = mapper;
 		this.columns = columns;
 		this.joins = joins;
+		this.laterals = laterals;
 		this.conditions = conditions;
 		this.order = order;
 		this.limitPerParent = limitPerParent;
@@ -79,7 +83,8 @@ public final class Prefetch<C> {
 		if (columns.length == 0) {
 			throw new IllegalArgumentException("Name the columns to load; a prefetch never loads every column");
 		}
-		return new Prefetch<>(relation, mapper, List.of(columns), List.of(), List.of(), List.of(), 0, List.of());
+		return new Prefetch<>(relation, mapper, List.of(columns), List.of(), List.of(), List.of(), List.of(), 0,
+				List.of());
 	}
 
 	/** Joins to-one relations of the children, e.g. each order item's book. */
@@ -97,8 +102,23 @@ public final class Prefetch<C> {
 				joined.add(step);
 			}
 		}
-		return new Prefetch<>(this.relation, this.mapper, this.columns, List.copyOf(joined), this.conditions,
-				this.order, this.limitPerParent, this.nested);
+		return new Prefetch<>(this.relation, this.mapper, this.columns, List.copyOf(joined), this.laterals,
+				this.conditions, this.order, this.limitPerParent, this.nested);
+	}
+
+	/**
+	 * Adds values computed per child over one of the child's own to-many relations, e.g.
+	 * each order's item count, or each book's tag names as an array: still one statement.
+	 */
+	public Prefetch<C> annotate(Lateral lateral) {
+		boolean present = lateral.relation().source().equals(this.relation.target())
+				|| this.joins.stream().anyMatch((join) -> join.target().equals(lateral.relation().source()));
+		if (!present) {
+			throw new IllegalArgumentException("Cannot annotate over " + lateral.relation().name()
+					+ " inside the prefetch of " + this.relation.name() + ": its parent table is not in it");
+		}
+		return new Prefetch<>(this.relation, this.mapper, this.columns, this.joins, Sql.append(this.laterals, lateral),
+				this.conditions, this.order, this.limitPerParent, this.nested);
 	}
 
 	/**
@@ -106,21 +126,23 @@ public final class Prefetch<C> {
 	 * parameters.
 	 */
 	public Prefetch<C> where(String condition) {
-		return new Prefetch<>(this.relation, this.mapper, this.columns, this.joins,
+		return new Prefetch<>(this.relation, this.mapper, this.columns, this.joins, this.laterals,
 				Sql.append(this.conditions, condition), this.order, this.limitPerParent, this.nested);
 	}
 
 	/** The order of each parent's children. */
 	public Prefetch<C> orderBy(String... order) {
-		return new Prefetch<>(this.relation, this.mapper, this.columns, this.joins, this.conditions, List.of(order),
-				this.limitPerParent, this.nested);
+		return new Prefetch<>(this.relation, this.mapper, this.columns, this.joins, this.laterals, this.conditions,
+				List.of(order), this.limitPerParent, this.nested);
 	}
 
 	/**
-	 * Keeps the first {@code n} children of each parent in {@link #orderBy} order. A
-	 * plain {@code LIMIT} would limit all parents together, so this ranks each parent's
-	 * children with a window function and keeps the top {@code n}, still in one
-	 * statement.
+	 * Keeps the first {@code n} children of each parent in {@link #orderBy} order, still
+	 * in one statement. A plain {@code LIMIT} would limit all parents together, so the
+	 * parents' ids are unnested and each gets its own {@code LATERAL} subquery with
+	 * {@code ORDER BY ... LIMIT n}. With an index that leads with the foreign key and
+	 * follows the order, each subquery reads n index entries and stops, where a window
+	 * function over all children would read every child of every parent first.
 	 */
 	public Prefetch<C> limitPerParent(int n) {
 		if (n < 1) {
@@ -129,8 +151,8 @@ public final class Prefetch<C> {
 		if (this.order.isEmpty()) {
 			throw new IllegalStateException("limitPerParent needs an orderBy: the first n by what?");
 		}
-		return new Prefetch<>(this.relation, this.mapper, this.columns, this.joins, this.conditions, this.order, n,
-				this.nested);
+		return new Prefetch<>(this.relation, this.mapper, this.columns, this.joins, this.laterals, this.conditions,
+				this.order, n, this.nested);
 	}
 
 	/**
@@ -147,8 +169,8 @@ public final class Prefetch<C> {
 		}
 		List<Nested<C, ?>> nested = new ArrayList<>(this.nested);
 		nested.add(new Nested<>(prefetch, into, idOf));
-		return new Prefetch<>(this.relation, this.mapper, this.columns, this.joins, this.conditions, this.order,
-				this.limitPerParent, List.copyOf(nested));
+		return new Prefetch<>(this.relation, this.mapper, this.columns, this.joins, this.laterals, this.conditions,
+				this.order, this.limitPerParent, List.copyOf(nested));
 	}
 
 	public ToMany relation() {
@@ -163,18 +185,27 @@ public final class Prefetch<C> {
 		List<String> selected = new ArrayList<>();
 		selected.add(this.relation.parentKeyColumn() + " AS " + PARENT_ID);
 		selected.addAll(this.columns);
+		this.laterals.forEach((lateral) -> selected.addAll(lateral.outputColumns()));
 		StringBuilder from = new StringBuilder(this.relation.fromClause());
 		this.joins.forEach((join) -> from.append('\n').append(join.joinClause()));
+		this.laterals.forEach((lateral) -> from.append('\n').append(lateral.joinClause()));
 		List<String> where = Sql.append(List.of(this.relation.parentKeyColumn() + " = ANY(:" + PARENT_IDS + ")"),
 				this.conditions.toArray(String[]::new));
 		if (this.limitPerParent == 0) {
 			return Sql.selectList(selected) + "\n" + from + Sql.where(where) + Sql.orderBy(this.order);
 		}
-		selected.add("row_number() OVER (PARTITION BY " + this.relation.parentKeyColumn() + " ORDER BY "
-				+ String.join(", ", this.order) + ") AS rank_in_parent");
-		String ranked = Sql.selectList(selected) + "\n" + from + Sql.where(where);
-		return "SELECT *\nFROM (\n" + Sql.indent(ranked) + "\n) AS ranked\nWHERE rank_in_parent <= "
-				+ this.limitPerParent + "\nORDER BY " + PARENT_ID + ", rank_in_parent";
+		// Inside the lateral the parent is the unnested id, not the = ANY(...) array.
+		List<String> perParent = Sql.append(List.of(this.relation.parentKeyColumn() + " = parent.id"),
+				this.conditions.toArray(String[]::new));
+		String firstN = Sql.selectList(selected.subList(1, selected.size())) + "\n" + from + Sql.where(perParent)
+				+ Sql.orderBy(this.order) + "\nLIMIT " + this.limitPerParent;
+		// row_number() OVER () numbers the rows in the order the limited subquery returns
+		// them.
+		String ranked = "SELECT first_n.*,\n       row_number() OVER () AS rank_in_parent\nFROM (\n"
+				+ Sql.indent(firstN) + "\n) AS first_n";
+		return "SELECT parent.id AS " + PARENT_ID + ",\n       child.*\nFROM unnest(CAST(:" + PARENT_IDS
+				+ " AS bigint[])) WITH ORDINALITY AS parent (id, position)\nCROSS JOIN LATERAL (\n" + Sql.indent(ranked)
+				+ "\n) AS child\nORDER BY parent.position, child.rank_in_parent";
 	}
 
 	/**

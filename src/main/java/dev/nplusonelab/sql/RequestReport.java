@@ -3,8 +3,13 @@ package dev.nplusonelab.sql;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.sql.Statement;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every statement that one HTTP request ran, in order, including those run while its view
@@ -25,6 +30,11 @@ public final class RequestReport {
 
 	private final List<StatementRecord> statements = Collections.synchronizedList(new ArrayList<>());
 
+	/**
+	 * Statements whose results may still be read; forgotten when the request completes.
+	 */
+	private final Map<Statement, Fetched> open = Collections.synchronizedMap(new IdentityHashMap<>());
+
 	private volatile String route = "UNKNOWN";
 
 	private volatile String mode = "none";
@@ -39,8 +49,15 @@ public final class RequestReport {
 		this.path = path;
 	}
 
-	void add(StatementRecord statement) {
+	void add(StatementRecord statement, @Nullable Statement jdbcStatement) {
 		this.statements.add(statement);
+		if (jdbcStatement != null) {
+			this.open.put(jdbcStatement, statement.fetched());
+		}
+	}
+
+	@Nullable Fetched fetchedBy(@Nullable Statement jdbcStatement) {
+		return (jdbcStatement != null) ? this.open.get(jdbcStatement) : null;
 	}
 
 	int nextIndex() {
@@ -52,6 +69,7 @@ public final class RequestReport {
 		this.mode = mode;
 		this.status = status;
 		this.elapsedNanos = elapsedNanos;
+		this.open.clear();
 	}
 
 	public long id() {

@@ -33,6 +33,8 @@ class SqlConfiguration {
 				if (bean instanceof DataSource dataSource && !(bean instanceof ProxyDataSource)) {
 					return ProxyDataSourceBuilder.create(beanName, dataSource)
 						.listener(new StatementListener(capture.getObject()))
+						.proxyResultSet()
+						.methodListener(new ResultSetListener(capture.getObject()))
 						.build();
 				}
 				return bean;

@@ -57,7 +57,7 @@ class StatementListener implements QueryExecutionListener {
 		}
 		int batchSize = execution.isBatch() ? execution.getBatchSize() : 1;
 		report.add(new StatementRecord(report.nextIndex(), sql, List.copyOf(shown), key.toString(), nanos, batchSize,
-				execution.isSuccess()));
+				execution.isSuccess(), new Fetched()), ResultSetListener.unwrap(execution.getStatement()));
 	}
 
 	private static List<@Nullable Object> values(List<ParameterSetOperation> operations) {

@@ -15,9 +15,10 @@ import java.util.List;
  * @param nanos time spent in the driver for this execution
  * @param batchSize how many parameter sets the execution carried (1 unless batched)
  * @param success whether the driver returned without an exception
+ * @param fetched what the application read from its result, filled as it reads
  */
 public record StatementRecord(int index, String sql, List<List<String>> parameters, String parameterKey, long nanos,
-		int batchSize, boolean success) {
+		int batchSize, boolean success, Fetched fetched) {
 
 	public double millis() {
 		return this.nanos / 1_000_000.0;

@@ -22,9 +22,11 @@ import java.util.Set;
  * @param lines every statement in execution order, with its group
  * @param similarStatements statements in a group of two or more
  * @param duplicateStatements statements that repeat an earlier one exactly
+ * @param rows rows the application read from all results
+ * @param bytes estimated bytes of the values it read
  */
 public record StatementSummary(int count, double totalMillis, List<Group> groups, List<Line> lines,
-		int similarStatements, int duplicateStatements) {
+		int similarStatements, int duplicateStatements, long rows, long bytes) {
 
 	static StatementSummary of(List<StatementRecord> statements) {
 		Map<String, List<StatementRecord>> bySql = new LinkedHashMap<>();
@@ -62,8 +64,25 @@ public record StatementSummary(int count, double totalMillis, List<Group> groups
 			lines.add(new Line(statement, group.number(), duplicate));
 		}
 		double total = statements.stream().mapToDouble(StatementRecord::millis).sum();
+		long rows = statements.stream().mapToLong((statement) -> statement.fetched().rows()).sum();
+		long bytes = statements.stream().mapToLong((statement) -> statement.fetched().bytes()).sum();
 		return new StatementSummary(statements.size(), total, List.copyOf(numbered), List.copyOf(lines), similar,
-				duplicates);
+				duplicates, rows, bytes);
+	}
+
+	/** {@link #bytes} for people: {@code 812 B}, {@code 43.1 KB}, {@code 2.4 MB}. */
+	public String readableBytes() {
+		return readable(this.bytes);
+	}
+
+	static String readable(long bytes) {
+		if (bytes < 1024) {
+			return bytes + " B";
+		}
+		if (bytes < 1024 * 1024) {
+			return String.format(java.util.Locale.ROOT, "%.1f KB", bytes / 1024.0);
+		}
+		return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
 	}
 
 	/** Groups that ran more than once, the ones worth a look. */

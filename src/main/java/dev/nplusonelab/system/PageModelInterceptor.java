@@ -5,8 +5,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.ModelAndView;
 
+import dev.nplusonelab.guide.Guide;
 import dev.nplusonelab.sql.RequestReport;
 
 /**
@@ -16,6 +18,12 @@ import dev.nplusonelab.sql.RequestReport;
  * links.
  */
 class PageModelInterceptor implements HandlerInterceptor {
+
+	private final Guide guide;
+
+	PageModelInterceptor(Guide guide) {
+		this.guide = guide;
+	}
 
 	@Override
 	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
@@ -27,6 +35,10 @@ class PageModelInterceptor implements HandlerInterceptor {
 		view.addObject("sqlReport", request.getAttribute(RequestReport.ATTRIBUTE));
 		view.addObject("mode", PageParameterResolvers.currentMode(request));
 		view.addObject("urls", new CurrentUrl(request));
+		Object route = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+		if (route != null) {
+			this.guide.lessonFor(route.toString()).ifPresent((lesson) -> view.addObject("lesson", lesson));
+		}
 	}
 
 }

@@ -3,12 +3,20 @@ package dev.nplusonelab.system;
 import java.util.List;
 
 import org.springframework.context.annotation.Configuration;
+
+import dev.nplusonelab.guide.Guide;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
+
+	private final Guide guide;
+
+	WebConfiguration(Guide guide) {
+		this.guide = guide;
+	}
 
 	@Override
 	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
@@ -18,7 +26,7 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(new PageModelInterceptor());
+		registry.addInterceptor(new PageModelInterceptor(this.guide));
 	}
 
 }

@@ -1,0 +1,40 @@
+package dev.nplusonelab.author;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+import dev.nplusonelab.system.BadRequestException;
+import dev.nplusonelab.system.ByMode;
+import dev.nplusonelab.system.Mode;
+import dev.nplusonelab.system.NotFoundException;
+import dev.nplusonelab.system.Paging;
+
+@Controller
+class AuthorController {
+
+	private final ByMode<AuthorReader> readers;
+
+	AuthorController(NaiveAuthorReader naive, OptimizedAuthorReader optimized) {
+		this.readers = new ByMode<>(naive, optimized);
+	}
+
+	@GetMapping("/authors")
+	String list(Mode mode, Paging paging, Model model) {
+		AuthorListPage page = this.readers.get(mode).list(paging);
+		if (page.isPastTheEnd()) {
+			throw new BadRequestException("page " + paging.page() + " is past the last page of authors.");
+		}
+		model.addAttribute("list", page);
+		return "authors/list";
+	}
+
+	@GetMapping("/authors/{id}")
+	String detail(@PathVariable long id, Mode mode, Model model) {
+		model.addAttribute("author",
+				this.readers.get(mode).detail(id).orElseThrow(() -> new NotFoundException("author", id)));
+		return "authors/detail";
+	}
+
+}

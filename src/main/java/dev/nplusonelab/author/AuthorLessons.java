@@ -1,0 +1,78 @@
+package dev.nplusonelab.author;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.nplusonelab.guide.Technique;
+
+/** What the author pages teach. */
+@Configuration(proxyBeanMethods = false)
+class AuthorLessons {
+
+	@Bean
+	Technique authorList() {
+		return Technique.technique("author-list")
+			.order(30)
+			.page("/authors", "/authors")
+			.title("Author list: aggregates, a subquery and a limited prefetch")
+			.problem("Counting an author's books by loading them, and asking for the rating and the newest titles "
+					+ "author by author, costs a statement per author, and Spring Data JDBC adds one per book it loads.")
+			.cost("1 + 3N + B", "2")
+			.naiveCode(NaiveAuthorReader.class, "list")
+			.optimizedCode(AuthorQueries.class, "list-view")
+			.optimizedCode(OptimizedAuthorReader.class, "list")
+			.django("""
+					latest = Book.objects.filter(author=OuterRef("pk")).order_by("-published_on", "-id")
+					authors = (Author.objects
+					    .select_related("publisher")
+					    .annotate(book_count=Count("books", distinct=True),
+					              average_rating=Avg("books__reviews__rating"),
+					              latest_book_title=Subquery(latest.values("title")[:1]))
+					    .prefetch_related(Prefetch(
+					        "books",
+					        queryset=Book.objects.order_by("-published_on", "-id"),
+					        to_attr="all_books")))   # Django has no per-parent LIMIT
+					                                 # before 4.2; then: a window function""")
+			.jpa("""
+					// counts and subqueries: a DTO projection
+					select new AuthorRow(a.id, a.name, p.name,
+					    (select count(b) from Book b where b.author = a),
+					    (select avg(r.rating) from Review r where r.book.author = a))
+					from Author a join a.publisher p order by a.id
+					// the three latest books per author: a native query with
+					// row_number() over (partition by author_id ...), JPA has no per-parent limit""")
+			.build();
+	}
+
+	@Bean
+	Technique authorDetail() {
+		return Technique.technique("author-detail")
+			.order(40)
+			.page("/authors/{id}", "/authors/2")
+			.title("One author: a reverse-FK prefetch with tags gathered per book")
+			.problem("Showing an author's books with their tags makes two statements per book when each book loads "
+					+ "its own tag links and then its tag names.")
+			.cost("3 + 2B", "2")
+			.naiveCode(NaiveAuthorReader.class, "detail")
+			.optimizedCode(AuthorQueries.class, "detail-view")
+			.optimizedCode(OptimizedAuthorReader.class, "detail")
+			.django("""
+					author = (Author.objects
+					    .select_related("publisher")
+					    .prefetch_related(Prefetch(
+					        "books",
+					        queryset=Book.objects.order_by("-published_on", "-id")
+					                             .prefetch_related("tags")))
+					    .get(pk=author_id))       # 3 queries: author, books, tags""")
+			.jpa("""
+					Author author = em.createQuery(
+					    "select a from Author a join fetch a.publisher where a.id = :id", Author.class)
+					  .setParameter("id", id).getSingleResult();
+					List<Book> books = em.createQuery(
+					    "select distinct b from Book b left join fetch b.tags "
+					    + "where b.author.id = :id order by b.publishedOn desc", Book.class)
+					  .setParameter("id", id).getResultList();""")
+			.build();
+	}
+
+}

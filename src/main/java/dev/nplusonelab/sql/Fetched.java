@@ -1,0 +1,35 @@
+package dev.nplusonelab.sql;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * What the application read from one statement's result: rows, and an estimate of the
+ * bytes of the values it asked for. Filled while the result set is read, which is after
+ * the statement ran.
+ */
+public final class Fetched {
+
+	private final LongAdder rows = new LongAdder();
+
+	private final LongAdder bytes = new LongAdder();
+
+	void row() {
+		this.rows.increment();
+	}
+
+	void value(long bytes) {
+		this.bytes.add(bytes);
+	}
+
+	public long rows() {
+		return this.rows.sum();
+	}
+
+	/**
+	 * An estimate: characters of text, 8 per number or date, the length of binary values.
+	 */
+	public long bytes() {
+		return this.bytes.sum();
+	}
+
+}
