@@ -1,5 +1,6 @@
 package dev.nplusonelab.store;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import dev.nplusonelab.query.Relation;
@@ -9,6 +10,14 @@ import dev.nplusonelab.query.ToOne;
 
 /** The tables of the bookstore and every relation between them, described once. */
 public final class Bookstore {
+
+	/**
+	 * "Today" in the generated data: the seeder dates every order, review and customer
+	 * before this day, so a window such as "the last 30 days" finds the same rows
+	 * whatever the calendar says. It must match the seed SQL's
+	 * {@code TIMESTAMPTZ '2026-11-01 00:00:00+00'}.
+	 */
+	public static final LocalDate TODAY = LocalDate.of(2026, 11, 1);
 
 	public static final Table PUBLISHER = new Table("publisher", "p");
 
