@@ -5,6 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The statement that loads the root rows of a view: the columns the view needs (a
  * projection, Django's {@code only()}), its to-one relations joined in (Django's
@@ -41,21 +43,24 @@ public final class Select {
 
 	private final List<String> order;
 
-	private final boolean paged;
+	/**
+	 * Null, a fixed {@code LIMIT n}, or {@code LIMIT :limit OFFSET :offset} for pages.
+	 */
+	private final @Nullable String limit;
 
 	private Select(Table root, List<String> columns, List<ToOne> joins, List<Lateral> laterals, List<String> conditions,
-			List<String> order, boolean paged) {
+			List<String> order, @Nullable String limit) {
 		this.root = root;
 		this.columns = columns;
 		this.joins = joins;
 		this.laterals = laterals;
 		this.conditions = conditions;
 		this.order = order;
-		this.paged = paged;
+		this.limit = limit;
 	}
 
 	public static Select from(Table root) {
-		return new Select(root, List.of(), List.of(), List.of(), List.of(), List.of(), false);
+		return new Select(root, List.of(), List.of(), List.of(), List.of(), List.of(), null);
 	}
 
 	/**
@@ -64,7 +69,7 @@ public final class Select {
 	 */
 	public Select columns(String... columns) {
 		return new Select(this.root, Sql.append(this.columns, columns), this.joins, this.laterals, this.conditions,
-				this.order, this.paged);
+				this.order, this.limit);
 	}
 
 	/**
@@ -85,7 +90,7 @@ public final class Select {
 			}
 		}
 		return new Select(this.root, this.columns, List.copyOf(joined), this.laterals, this.conditions, this.order,
-				this.paged);
+				this.limit);
 	}
 
 	/**
@@ -97,7 +102,7 @@ public final class Select {
 					"Cannot annotate over " + lateral.relation().name() + ": its parent table is not in the statement");
 		}
 		return new Select(this.root, this.columns, this.joins, Sql.append(this.laterals, lateral), this.conditions,
-				this.order, this.paged);
+				this.order, this.limit);
 	}
 
 	/**
@@ -106,7 +111,7 @@ public final class Select {
 	 */
 	public Select where(String condition) {
 		return new Select(this.root, this.columns, this.joins, this.laterals, Sql.append(this.conditions, condition),
-				this.order, this.paged);
+				this.order, this.limit);
 	}
 
 	/**
@@ -115,7 +120,7 @@ public final class Select {
 	 */
 	public Select orderBy(String... order) {
 		return new Select(this.root, this.columns, this.joins, this.laterals, this.conditions, List.of(order),
-				this.paged);
+				this.limit);
 	}
 
 	/**
@@ -125,7 +130,22 @@ public final class Select {
 	 * with all its joins, only to throw it away.
 	 */
 	public Select paged() {
-		return new Select(this.root, this.columns, this.joins, this.laterals, this.conditions, this.order, true);
+		return new Select(this.root, this.columns, this.joins, this.laterals, this.conditions, this.order,
+				"LIMIT :" + LIMIT + " OFFSET :" + OFFSET);
+	}
+
+	/**
+	 * Loads the first {@code n} rows in {@link #orderBy} order, choosing them before the
+	 * joins the same way as {@link #paged()} when the order uses only root columns. An
+	 * order by a joined or computed value (the top authors by sales) needs every
+	 * candidate row joined, so it gets a plain {@code LIMIT}.
+	 */
+	public Select limit(int n) {
+		if (n < 1) {
+			throw new IllegalArgumentException("limit must be at least 1");
+		}
+		return new Select(this.root, this.columns, this.joins, this.laterals, this.conditions, this.order,
+				"LIMIT " + n);
 	}
 
 	public Table root() {
@@ -140,23 +160,24 @@ public final class Select {
 		this.joins.forEach((join) -> joined.append('\n').append(join.joinClause()));
 		this.laterals.forEach((lateral) -> joined.append('\n').append(lateral.joinClause()));
 		boolean joinsAnything = !this.joins.isEmpty() || !this.laterals.isEmpty();
-		if (this.paged && joinsAnything) {
+		if (this.limit != null && joinsAnything && ordersByRootColumns()) {
 			String page = "SELECT " + this.root.column("id") + "\nFROM " + this.root.declaration()
-					+ Sql.where(this.conditions) + Sql.orderBy(this.order) + "\n" + limitClause();
+					+ Sql.where(this.conditions) + Sql.orderBy(this.order) + "\n" + this.limit;
 			return "WITH page AS (\n" + Sql.indent(page) + "\n)\n" + Sql.selectList(selected) + "\nFROM page\nJOIN "
 					+ this.root.declaration() + " ON " + this.root.column("id") + " = page.id" + joined
 					+ Sql.orderBy(this.order);
 		}
 		return Sql.selectList(selected) + "\nFROM " + this.root.declaration() + joined + Sql.where(this.conditions)
-				+ Sql.orderBy(this.order) + (this.paged ? "\n" + limitClause() : "");
+				+ Sql.orderBy(this.order) + ((this.limit != null) ? "\n" + this.limit : "");
 	}
 
 	boolean isPaged() {
-		return this.paged;
+		return this.limit != null && this.limit.contains(":" + LIMIT);
 	}
 
-	private static String limitClause() {
-		return "LIMIT :" + LIMIT + " OFFSET :" + OFFSET;
+	private boolean ordersByRootColumns() {
+		String prefix = this.root.alias() + ".";
+		return this.order.stream().allMatch((expression) -> expression.startsWith(prefix));
 	}
 
 	private Set<Table> tables() {

@@ -1,0 +1,25 @@
+package dev.nplusonelab.home;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import dev.nplusonelab.system.ByMode;
+import dev.nplusonelab.system.Mode;
+
+@Controller
+class HomeController {
+
+	private final ByMode<DashboardReader> readers;
+
+	HomeController(NaiveDashboardReader naive, OptimizedDashboardReader optimized) {
+		this.readers = new ByMode<>(naive, optimized);
+	}
+
+	@GetMapping("/")
+	String home(Mode mode, Model model) {
+		model.addAttribute("dashboard", this.readers.get(mode).read());
+		return "home";
+	}
+
+}

@@ -1,0 +1,93 @@
+package dev.nplusonelab.guide;
+
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.DynamicTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import dev.nplusonelab.LabTest;
+import dev.nplusonelab.Pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the lessons claim is what the pages do. */
+@LabTest
+class GuideTests {
+
+	@Autowired
+	private Guide guide;
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@TestFactory
+	Stream<DynamicTest> everyLessonStatesTheOptimizedCountItsPageRuns() {
+		Pages pages = new Pages(this.mvc);
+		return this.guide.all().stream().map((technique) -> DynamicTest.dynamicTest(technique.key(), () -> {
+			String uri = technique.href() + (technique.href().contains("?") ? "&" : "?") + "mode=optimized";
+			Pages.Visit visit = pages.visit(uri);
+
+			assertThat(visit.statements()).as(uri).isEqualTo(Integer.parseInt(technique.optimizedCost()));
+			assertThat(visit.document().select(".costs dd").eachText()).contains(technique.naiveCost(),
+					technique.optimizedCost());
+		}));
+	}
+
+	@TestFactory
+	Stream<DynamicTest> everyLessonShowsRealSourceOnBothSides() {
+		return this.guide.all().stream().map((technique) -> DynamicTest.dynamicTest(technique.key(), () -> {
+			Guide.Lesson lesson = this.guide.lesson(technique);
+
+			assertThat(lesson.naiveCode()).isNotEmpty()
+				.allSatisfy((snippet) -> assertThat(snippet.code()).isNotBlank());
+			assertThat(lesson.optimizedCode()).isNotEmpty()
+				.allSatisfy((snippet) -> assertThat(snippet.code()).isNotBlank());
+		}));
+	}
+
+	@Test
+	void naiveCodeIsLabelledAsTheDeliberateAntiPattern() throws Exception {
+		SourceSnippets snippets = new SourceSnippets();
+		for (Technique technique : this.guide.all()) {
+			for (SourceRef ref : technique.naiveCode()) {
+				String source = new String(readSource(ref.path()), java.nio.charset.StandardCharsets.UTF_8);
+				assertThat(source).as(ref.path()).contains("DELIBERATE ANTI-PATTERN");
+				assertThat(snippets.get(ref).code()).isNotBlank();
+			}
+		}
+	}
+
+	@Test
+	void aSnippetIsTheTaggedRegionWithoutItsMarkers() throws Exception {
+		SourceRef ref = new SourceRef(Class.forName("dev.nplusonelab.book.NaiveBookReader"), "list");
+		SourceSnippets.Snippet snippet = new SourceSnippets().get(ref);
+		java.util.List<String> lines = new String(readSource(ref.path()), java.nio.charset.StandardCharsets.UTF_8)
+			.lines()
+			.toList();
+
+		assertThat(lines.get(snippet.firstLine() - 2).trim()).isEqualTo("// tag::list[]");
+		assertThat(lines.get(snippet.lastLine()).trim()).isEqualTo("// end::list[]");
+		assertThat(snippet.code()).startsWith("@Override\npublic BookListPage list(Paging paging) {")
+			.doesNotContain("tag::")
+			.doesNotContain("\t");
+		assertThat(snippet.location()).startsWith("src/main/java/dev/nplusonelab/book/NaiveBookReader.java:");
+	}
+
+	@Test
+	void anUnknownTagIsAnError() {
+		org.assertj.core.api.Assertions.assertThatIllegalStateException()
+			.isThrownBy(() -> new SourceSnippets().get(new SourceRef(Guide.class, "no-such-region")))
+			.withMessageContaining("no-such-region");
+	}
+
+	private static byte[] readSource(String path) throws java.io.IOException {
+		try (var in = new org.springframework.core.io.ClassPathResource("source/" + path).getInputStream()) {
+			return in.readAllBytes();
+		}
+	}
+
+}

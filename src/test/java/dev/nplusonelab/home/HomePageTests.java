@@ -1,0 +1,95 @@
+package dev.nplusonelab.home;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import dev.nplusonelab.LabTest;
+import dev.nplusonelab.Pages;
+import dev.nplusonelab.guide.Guide;
+import dev.nplusonelab.guide.Technique;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@LabTest
+class HomePageTests {
+
+	private static final String ITEMS_OF_NEWEST_ORDERS = """
+			SELECT count(*)
+			FROM order_item
+			WHERE order_id IN (SELECT id FROM orders ORDER BY created_at DESC, id DESC LIMIT :orders)
+			""";
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private NaiveDashboardReader naive;
+
+	@Autowired
+	private OptimizedDashboardReader optimized;
+
+	@Autowired
+	private Guide guide;
+
+	private Pages pages;
+
+	@BeforeEach
+	void pages() {
+		this.pages = new Pages(this.mvc);
+	}
+
+	@Test
+	void naiveDashboardRunsHundredsOfStatements() {
+		long items = this.jdbc.sql(ITEMS_OF_NEWEST_ORDERS)
+			.param("orders", DashboardReader.RECENT_ORDERS)
+			.query(Long.class)
+			.single();
+		int statements = this.pages.visit("/?mode=naive").statements();
+
+		assertThat(statements).isEqualTo(4 + 5 * DashboardReader.NEW_BOOKS + 3 * DashboardReader.TOP_AUTHORS
+				+ 2 * DashboardReader.RECENT_ORDERS + 2 * items + 3 * DashboardReader.LATEST_REVIEWS);
+		assertThat(statements).isGreaterThan(200);
+	}
+
+	@Test
+	void optimizedDashboardRunsSixStatements() {
+		assertThat(this.pages.visit("/?mode=optimized").statements()).isEqualTo(6);
+		assertThat(this.pages.visit("/").statements()).isEqualTo(6);
+	}
+
+	@Test
+	void bothModesGiveTheSameDashboard() {
+		Dashboard expected = this.naive.read();
+
+		assertThat(this.optimized.read()).isEqualTo(expected);
+		assertThat(expected.newBooks()).hasSize(DashboardReader.NEW_BOOKS);
+		assertThat(expected.topAuthors()).hasSize(DashboardReader.TOP_AUTHORS);
+		assertThat(expected.recentOrders()).hasSize(DashboardReader.RECENT_ORDERS);
+		assertThat(expected.latestReviews()).hasSize(DashboardReader.LATEST_REVIEWS);
+	}
+
+	@Test
+	void bothModesRenderIdenticalRecords() {
+		assertThat(this.pages.visit("/?mode=optimized").records()).isEqualTo(this.pages.visit("/?mode=naive").records())
+			.isNotBlank();
+	}
+
+	@Test
+	void theHomePageLinksToEveryLesson() {
+		var links = this.pages.visit("/").document().select("a[href]").eachAttr("href");
+
+		for (Technique technique : this.guide.all()) {
+			if (!technique.route().equals("/")) {
+				assertThat(links).as(technique.key()).contains(technique.href());
+			}
+		}
+	}
+
+}
