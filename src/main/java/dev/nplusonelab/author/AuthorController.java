@@ -5,6 +5,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
+import dev.nplusonelab.sql.StatementBudget;
 import dev.nplusonelab.system.BadRequestException;
 import dev.nplusonelab.system.ByMode;
 import dev.nplusonelab.system.Mode;
@@ -20,6 +21,7 @@ class AuthorController {
 		this.readers = new ByMode<>(naive, optimized);
 	}
 
+	@StatementBudget(2)
 	@GetMapping("/authors")
 	String list(Mode mode, Paging paging, Model model) {
 		AuthorListPage page = this.readers.get(mode).list(paging);
@@ -30,6 +32,7 @@ class AuthorController {
 		return "authors/list";
 	}
 
+	@StatementBudget(2)
 	@GetMapping("/authors/{id}")
 	String detail(@PathVariable long id, Mode mode, Model model) {
 		model.addAttribute("author",

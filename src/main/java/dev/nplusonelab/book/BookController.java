@@ -4,6 +4,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+import dev.nplusonelab.sql.StatementBudget;
 import dev.nplusonelab.system.BadRequestException;
 import dev.nplusonelab.system.ByMode;
 import dev.nplusonelab.system.Mode;
@@ -18,6 +19,7 @@ class BookController {
 		this.readers = new ByMode<>(naive, optimized);
 	}
 
+	@StatementBudget(2)
 	@GetMapping("/books")
 	String list(Mode mode, Paging paging, Model model) {
 		BookListPage page = this.readers.get(mode).list(paging);

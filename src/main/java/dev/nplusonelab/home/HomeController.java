@@ -4,6 +4,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+import dev.nplusonelab.sql.StatementBudget;
 import dev.nplusonelab.system.ByMode;
 import dev.nplusonelab.system.Mode;
 
@@ -16,6 +17,7 @@ class HomeController {
 		this.readers = new ByMode<>(naive, optimized);
 	}
 
+	@StatementBudget(6)
 	@GetMapping("/")
 	String home(Mode mode, Model model) {
 		model.addAttribute("dashboard", this.readers.get(mode).read());

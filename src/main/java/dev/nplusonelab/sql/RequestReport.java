@@ -35,6 +35,12 @@ public final class RequestReport {
 	 */
 	private final Map<Statement, Fetched> open = Collections.synchronizedMap(new IdentityHashMap<>());
 
+	private volatile Duration latency;
+
+	private volatile StatementRecord.Phase phase = StatementRecord.Phase.REQUEST;
+
+	private volatile @Nullable Integer budget;
+
 	private volatile String route = "UNKNOWN";
 
 	private volatile String mode = "none";
@@ -43,10 +49,11 @@ public final class RequestReport {
 
 	private volatile long elapsedNanos;
 
-	RequestReport(long id, String method, String path) {
+	RequestReport(long id, String method, String path, Duration latency) {
 		this.id = id;
 		this.method = method;
 		this.path = path;
+		this.latency = latency;
 	}
 
 	void add(StatementRecord statement, @Nullable Statement jdbcStatement) {
@@ -70,6 +77,36 @@ public final class RequestReport {
 		this.status = status;
 		this.elapsedNanos = elapsedNanos;
 		this.open.clear();
+	}
+
+	/**
+	 * The delay injected before each statement, to emulate a database across a network.
+	 */
+	public Duration latency() {
+		return this.latency;
+	}
+
+	void latency(Duration latency) {
+		this.latency = latency;
+	}
+
+	StatementRecord.Phase phase() {
+		return this.phase;
+	}
+
+	void phase(StatementRecord.Phase phase) {
+		this.phase = phase;
+	}
+
+	/**
+	 * The most statements the endpoint declared it runs in this mode, if it declared any.
+	 */
+	public @Nullable Integer budget() {
+		return this.budget;
+	}
+
+	void budget(@Nullable Integer budget) {
+		this.budget = budget;
 	}
 
 	public long id() {
@@ -118,6 +155,11 @@ public final class RequestReport {
 
 	public Duration sqlTime() {
 		return Duration.ofNanos(statements().stream().mapToLong(StatementRecord::nanos).sum());
+	}
+
+	/** The delay added before the statements, apart from their own time. */
+	public Duration injectedTime() {
+		return Duration.ofNanos(statements().stream().mapToLong(StatementRecord::injectedNanos).sum());
 	}
 
 	/**

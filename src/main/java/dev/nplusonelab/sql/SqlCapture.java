@@ -1,5 +1,6 @@
 package dev.nplusonelab.sql;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
@@ -19,13 +20,28 @@ public class SqlCapture {
 	private final AtomicLong ids = new AtomicLong();
 
 	RequestReport begin(String method, String path) {
-		RequestReport report = new RequestReport(this.ids.incrementAndGet(), method, path);
+		return begin(method, path, Duration.ZERO);
+	}
+
+	RequestReport begin(String method, String path, Duration latency) {
+		RequestReport report = new RequestReport(this.ids.incrementAndGet(), method, path, latency);
 		this.current.set(report);
 		return report;
 	}
 
 	void end() {
 		this.current.remove();
+	}
+
+	/**
+	 * Sets the delay before each further statement of the current request, to emulate a
+	 * database across a network; does nothing outside a request.
+	 */
+	public void injectLatency(Duration latency) {
+		RequestReport report = this.current.get();
+		if (report != null) {
+			report.latency(latency);
+		}
 	}
 
 	/** The report of the request this thread is serving, if any. */

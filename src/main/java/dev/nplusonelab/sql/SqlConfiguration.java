@@ -8,17 +8,24 @@ import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import dev.nplusonelab.query.Relations;
 
 /**
- * Puts datasource-proxy in front of the application's DataSource and opens a report per
- * request.
+ * Puts datasource-proxy in front of the application's DataSource, opens a report per
+ * request, and wires the detector, the history and the actuator endpoint.
  */
 @Configuration(proxyBeanMethods = false)
-class SqlConfiguration {
+@EnableConfigurationProperties(SqlProperties.class)
+class SqlConfiguration implements WebMvcConfigurer {
 
 	/**
 	 * Wraps every DataSource bean, whichever way it was created (embedded or from
@@ -49,13 +56,42 @@ class SqlConfiguration {
 	}
 
 	@Bean
-	FilterRegistrationBean<SqlReportFilter> sqlReportFilter(SqlCapture capture, SqlMetrics metrics) {
+	NPlusOneDetector nPlusOneDetector(ObjectProvider<Relations> relations) {
+		return new NPlusOneDetector(relations.getIfAvailable(() -> new Relations(java.util.List.of())));
+	}
+
+	@Bean
+	SqlDiagnostics sqlDiagnostics(NPlusOneDetector detector, SqlProperties properties) {
+		return new SqlDiagnostics(detector, properties);
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(name = "lab.sql.history", matchIfMissing = true)
+	SqlRequestHistory sqlRequestHistory(SqlProperties properties) {
+		return new SqlRequestHistory(properties.historySize());
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(name = "lab.sql.history", matchIfMissing = true)
+	SqlRequestsEndpoint sqlRequestsEndpoint(SqlRequestHistory history, SqlProperties properties) {
+		return new SqlRequestsEndpoint(history, properties.parameters());
+	}
+
+	@Bean
+	FilterRegistrationBean<SqlReportFilter> sqlReportFilter(SqlCapture capture, SqlMetrics metrics,
+			SqlDiagnostics diagnostics, ObjectProvider<SqlRequestHistory> history, SqlProperties properties) {
 		FilterRegistrationBean<SqlReportFilter> registration = new FilterRegistrationBean<>(
-				new SqlReportFilter(capture, metrics));
+				new SqlReportFilter(capture, metrics, diagnostics, history.getIfAvailable(), properties));
 		// Just inside the observation filter, so the report is complete when that filter
-		// tags the request.
+		// tags the
+		// request.
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(new ReportPhaseInterceptor());
 	}
 
 }

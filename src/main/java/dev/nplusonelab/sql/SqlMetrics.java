@@ -1,5 +1,6 @@
 package dev.nplusonelab.sql;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -20,6 +21,10 @@ public class SqlMetrics {
 
 	static final String TIME = "app.sql.time";
 
+	static final String NPLUSONE = "app.sql.nplusone";
+
+	static final String BUDGET_VIOLATIONS = "app.sql.budget.violations";
+
 	private static final double[] STATEMENT_BUCKETS = { 1, 2, 3, 5, 10, 20, 50, 100, 200, 500, 1000, 2000 };
 
 	private final MeterRegistry registry;
@@ -28,7 +33,7 @@ public class SqlMetrics {
 		this.registry = registry;
 	}
 
-	void record(RequestReport report) {
+	void record(RequestReport report, java.util.List<Finding> findings, java.util.List<Violation> violations) {
 		DistributionSummary.builder(STATEMENTS)
 			.description("JDBC statements executed while serving one HTTP request, view rendering included")
 			.baseUnit("statements")
@@ -43,6 +48,19 @@ public class SqlMetrics {
 			.tag("mode", report.mode())
 			.register(this.registry)
 			.record(report.sqlTime());
+		long repeats = findings.stream().filter((finding) -> finding.kind() == Finding.Kind.N_PLUS_ONE).count();
+		Counter.builder(NPLUSONE)
+			.description("Potential N+1 patterns found, one per repeated statement and call site")
+			.tag("uri", report.route())
+			.tag("mode", report.mode())
+			.register(this.registry)
+			.increment(repeats);
+		long overBudget = violations.stream().filter((violation) -> violation.rule() == Violation.Rule.BUDGET).count();
+		Counter.builder(BUDGET_VIOLATIONS)
+			.description("Optimized requests that ran more statements than their endpoint's budget")
+			.tag("uri", report.route())
+			.register(this.registry)
+			.increment(overBudget);
 	}
 
 }

@@ -1,12 +1,16 @@
 package dev.nplusonelab.sql;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -27,13 +31,25 @@ class SqlReportFilter extends OncePerRequestFilter {
 
 	static final String REPORT_HEADER = "X-Sql-Report";
 
+	private static final Logger logger = LoggerFactory.getLogger(SqlReportFilter.class);
+
 	private final SqlCapture capture;
 
 	private final SqlMetrics metrics;
 
-	SqlReportFilter(SqlCapture capture, SqlMetrics metrics) {
+	private final SqlDiagnostics diagnostics;
+
+	private final @Nullable SqlRequestHistory history;
+
+	private final SqlProperties properties;
+
+	SqlReportFilter(SqlCapture capture, SqlMetrics metrics, SqlDiagnostics diagnostics,
+			@Nullable SqlRequestHistory history, SqlProperties properties) {
 		this.capture = capture;
 		this.metrics = metrics;
+		this.diagnostics = diagnostics;
+		this.history = history;
+		this.properties = properties;
 	}
 
 	@Override
@@ -47,7 +63,8 @@ class SqlReportFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		long started = System.nanoTime();
-		RequestReport report = this.capture.begin(request.getMethod(), request.getRequestURI());
+		RequestReport report = this.capture.begin(request.getMethod(), request.getRequestURI(),
+				this.properties.latency());
 		request.setAttribute(RequestReport.ATTRIBUTE, report);
 		response.setHeader(REPORT_HEADER, Long.toString(report.id()));
 		ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
@@ -58,7 +75,16 @@ class SqlReportFilter extends OncePerRequestFilter {
 			this.capture.end();
 			report.complete(route(request, buffered.getStatus()), mode(request), buffered.getStatus(),
 					System.nanoTime() - started);
-			this.metrics.record(report);
+			List<Finding> findings = this.diagnostics.findings(report);
+			List<Violation> violations = this.diagnostics.violations(report, findings);
+			this.metrics.record(report, findings, violations);
+			if (this.history != null) {
+				this.history.add(new SqlRequestHistory.Entry(report, findings, violations));
+			}
+			warn(report, findings, violations);
+			if (this.properties.strict() && !violations.isEmpty() && !response.isCommitted()) {
+				fail(buffered, violations);
+			}
 			if (!response.isCommitted()) {
 				response.setHeader(STATEMENTS_HEADER, Integer.toString(report.statementCount()));
 				response.setHeader("Server-Timing", String.format(Locale.ROOT, "sql;dur=%.3f;desc=\"%d statements\"",
@@ -66,6 +92,34 @@ class SqlReportFilter extends OncePerRequestFilter {
 			}
 			buffered.copyBodyToResponse();
 		}
+	}
+
+	/** Once per request, so a log shows which route repeats itself, and how. */
+	private static void warn(RequestReport report, List<Finding> findings, List<Violation> violations) {
+		if (findings.isEmpty() && violations.isEmpty()) {
+			return;
+		}
+		StringBuilder message = new StringBuilder();
+		findings.forEach((finding) -> message.append("\n  - ").append(finding.message()));
+		violations.forEach((violation) -> message.append("\n  ! ").append(violation.message()));
+		logger.warn("{} {} (mode {}): {} statements, {} findings, {} violations{}", report.method(), report.route(),
+				report.mode(), report.statementCount(), findings.size(), violations.size(), message);
+	}
+
+	/**
+	 * Strict mode: the page rendered, but an optimized request broke a rule, so it
+	 * answers 500 with the reasons instead. Tests and development catch the regression
+	 * before review does.
+	 */
+	private static void fail(ContentCachingResponseWrapper response, List<Violation> violations) throws IOException {
+		response.resetBuffer();
+		response.setStatus(HttpStatus.INTERNAL_SERVER_ERROR.value());
+		response.setContentType("text/plain;charset=UTF-8");
+		StringBuilder body = new StringBuilder("Strict SQL mode: this optimized request broke ");
+		body.append(violations.size()).append((violations.size() == 1) ? " rule" : " rules").append(":\n");
+		violations.forEach((violation) -> body.append("- ").append(violation.message()).append('\n'));
+		response.getWriter().write(body.toString());
+		response.getWriter().flush();
 	}
 
 	/**

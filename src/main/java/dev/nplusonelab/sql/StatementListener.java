@@ -22,6 +22,14 @@ class StatementListener implements QueryExecutionListener {
 
 	private static final String STARTED = StatementListener.class.getName() + ".started";
 
+	private static final String INJECTED = StatementListener.class.getName() + ".injected";
+
+	private static final StackWalker STACK = StackWalker.getInstance();
+
+	/** Our own plumbing, never the place a statement was asked for. */
+	private static final List<String> NOT_CALL_SITES = List.of("dev.nplusonelab.sql.", "dev.nplusonelab.query.",
+			"dev.nplusonelab.store.Lazy");
+
 	private static final int SHOWN_ARRAY_ELEMENTS = 12;
 
 	private static final int SHOWN_STRING_LENGTH = 80;
@@ -34,6 +42,17 @@ class StatementListener implements QueryExecutionListener {
 
 	@Override
 	public void beforeQuery(ExecutionInfo execution, List<QueryInfo> queries) {
+		RequestReport report = this.capture.current();
+		if (report != null && !report.latency().isZero()) {
+			long slept = System.nanoTime();
+			try {
+				java.util.concurrent.TimeUnit.NANOSECONDS.sleep(report.latency().toNanos());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			execution.addCustomValue(INJECTED, System.nanoTime() - slept);
+		}
 		execution.addCustomValue(STARTED, System.nanoTime());
 	}
 
@@ -47,17 +66,35 @@ class StatementListener implements QueryExecutionListener {
 		long nanos = (started != null) ? System.nanoTime() - started : execution.getElapsedTime() * 1_000_000;
 		String sql = queries.stream().map(QueryInfo::getQuery).collect(Collectors.joining(";\n"));
 		List<List<String>> shown = new ArrayList<>();
+		List<@Nullable Object> first = null;
 		StringBuilder key = new StringBuilder();
+		int keys = 0;
 		for (QueryInfo query : queries) {
 			for (List<ParameterSetOperation> parameterSet : query.getParametersList()) {
-				List<@Nullable Object> values = values(parameterSet);
+				List<@Nullable Object> values = values(parameterSet).stream().map(StatementListener::unwrap).toList();
+				first = (first != null) ? first : values;
 				shown.add(values.stream().map(StatementListener::show).toList());
-				key.append(Arrays.deepToString(values.stream().map(StatementListener::unwrap).toArray())).append('|');
+				key.append(Arrays.deepToString(values.toArray())).append('|');
+				keys += values.stream().mapToInt((value) -> (value instanceof Object[] array) ? array.length : 0).sum();
 			}
 		}
+		Long injected = execution.getCustomValue(INJECTED, Long.class);
 		int batchSize = execution.isBatch() ? execution.getBatchSize() : 1;
-		report.add(new StatementRecord(report.nextIndex(), sql, List.copyOf(shown), key.toString(), nanos, batchSize,
-				execution.isSuccess(), new Fetched()), ResultSetListener.unwrap(execution.getStatement()));
+		report.add(new StatementRecord(report.nextIndex(), sql, List.copyOf(shown), key.toString(), nanos,
+				(injected != null) ? injected : 0, batchSize, keys, execution.isSuccess(), callSite(), report.phase(),
+				(first != null) ? java.util.Collections.unmodifiableList(first) : List.of(), new Fetched()),
+				ResultSetListener.unwrap(execution.getStatement()));
+	}
+
+	/** The first frame in application code: the line a developer would change. */
+	static String callSite() {
+		return STACK.walk((frames) -> frames
+			.filter((frame) -> frame.getClassName().startsWith("dev.nplusonelab.")
+					&& !frame.getClassName().contains("$$")
+					&& NOT_CALL_SITES.stream().noneMatch((prefix) -> frame.getClassName().startsWith(prefix)))
+			.findFirst()
+			.map((frame) -> frame.getFileName() + ":" + frame.getLineNumber())
+			.orElse("(framework)"));
 	}
 
 	private static List<@Nullable Object> values(List<ParameterSetOperation> operations) {

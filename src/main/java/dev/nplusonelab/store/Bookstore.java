@@ -3,7 +3,7 @@ package dev.nplusonelab.store;
 import java.time.LocalDate;
 import java.util.List;
 
-import dev.nplusonelab.query.Relation;
+import dev.nplusonelab.query.Relations;
 import dev.nplusonelab.query.Table;
 import dev.nplusonelab.query.ToMany;
 import dev.nplusonelab.query.ToOne;
@@ -74,9 +74,9 @@ public final class Bookstore {
 	public static final ToMany ORDER_ITEMS = ToMany.reverse("order.items", ORDERS, ORDER_ITEM, "order_id");
 
 	/** Every relation, for tools that reason about the schema. */
-	public static final List<Relation> RELATIONS = List.of(BOOK_AUTHOR, BOOK_CATEGORY, BOOK_EDITOR, AUTHOR_PUBLISHER,
-			REVIEW_CUSTOMER, REVIEW_BOOK, ORDER_CUSTOMER, ORDER_ITEM_BOOK, PUBLISHER_AUTHORS, AUTHOR_BOOKS,
-			BOOK_REVIEWS, BOOK_TAGS, CUSTOMER_ORDERS, CUSTOMER_REVIEWS, ORDER_ITEMS);
+	public static final Relations RELATIONS = new Relations(List.of(BOOK_AUTHOR, BOOK_CATEGORY, BOOK_EDITOR,
+			AUTHOR_PUBLISHER, REVIEW_CUSTOMER, REVIEW_BOOK, ORDER_CUSTOMER, ORDER_ITEM_BOOK, PUBLISHER_AUTHORS,
+			AUTHOR_BOOKS, BOOK_REVIEWS, BOOK_TAGS, CUSTOMER_ORDERS, CUSTOMER_REVIEWS, ORDER_ITEMS));
 
 	private Bookstore() {
 	}

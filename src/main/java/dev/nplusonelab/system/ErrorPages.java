@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -42,6 +43,13 @@ class ErrorPages {
 	@ExceptionHandler(NotFoundException.class)
 	ModelAndView notFound(NotFoundException ex) {
 		return page(HttpStatus.NOT_FOUND, ex.getMessage());
+	}
+
+	@ExceptionHandler(ResponseStatusException.class)
+	ModelAndView status(ResponseStatusException ex) {
+		HttpStatus status = HttpStatus.resolve(ex.getStatusCode().value());
+		return page((status != null) ? status : HttpStatus.BAD_REQUEST,
+				(ex.getReason() != null) ? ex.getReason() : "The request could not be served as sent.");
 	}
 
 	@ExceptionHandler(NoResourceFoundException.class)

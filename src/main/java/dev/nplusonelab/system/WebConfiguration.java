@@ -5,6 +5,8 @@ import java.util.List;
 import org.springframework.context.annotation.Configuration;
 
 import dev.nplusonelab.guide.Guide;
+import dev.nplusonelab.sql.SqlCapture;
+import dev.nplusonelab.sql.SqlProperties;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -14,8 +16,14 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	private final Guide guide;
 
-	WebConfiguration(Guide guide) {
+	private final SqlCapture capture;
+
+	private final SqlProperties sqlProperties;
+
+	WebConfiguration(Guide guide, SqlCapture capture, SqlProperties sqlProperties) {
 		this.guide = guide;
+		this.capture = capture;
+		this.sqlProperties = sqlProperties;
 	}
 
 	@Override
@@ -26,6 +34,7 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(new LatencyInterceptor(this.capture, this.sqlProperties));
 		registry.addInterceptor(new PageModelInterceptor(this.guide));
 	}
 

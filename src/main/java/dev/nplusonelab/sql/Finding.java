@@ -1,0 +1,88 @@
+package dev.nplusonelab.sql;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Something the detector found in one request's statements.
+ *
+ * @param kind a potential N+1 or a duplicate
+ * @param sql the statement text of the first one
+ * @param callSite the line of application code that issued them
+ * @param count how many statements
+ * @param distinctParameterSets how many different parameter sets among them
+ * @param millis their summed driver time
+ * @param indexes their positions in the request
+ * @param source the statement that most likely produced the rows they were issued for
+ * @param suggestion the fix in terms of the query layer, when the relation is known
+ */
+public record Finding(Kind kind, String sql, String callSite, int count, int distinctParameterSets, double millis,
+		List<Integer> indexes, @Nullable Source source, @Nullable Suggestion suggestion) {
+
+	/** One line, as the log and the panel show it. */
+	public String message() {
+		StringBuilder message = new StringBuilder();
+		if (this.kind == Kind.N_PLUS_ONE) {
+			message.append("potential N+1: ")
+				.append(this.count)
+				.append(" similar statements from ")
+				.append(this.callSite);
+			if (this.source != null) {
+				message.append(" after #")
+					.append(this.source.index())
+					.append(" (")
+					.append(Fingerprint.brief(this.source.sql()))
+					.append(", ")
+					.append(this.source.rows())
+					.append((this.source.rows() == 1) ? " row)" : " rows)");
+			}
+		}
+		else {
+			message.append("duplicate: ")
+				.append(this.count - this.distinctParameterSets)
+				.append(" repeated ")
+				.append((this.count - this.distinctParameterSets == 1) ? "statement" : "statements")
+				.append(" with the same parameters from ")
+				.append(this.callSite);
+		}
+		message.append(String.format(Locale.ROOT, ", %.1f ms: %s", this.millis, Fingerprint.brief(this.sql)));
+		if (this.suggestion != null) {
+			message.append(". Fix: ").append(this.suggestion.text());
+		}
+		return message.toString();
+	}
+
+	public enum Kind {
+
+		N_PLUS_ONE, DUPLICATE
+
+	}
+
+	/**
+	 * The statement a repeated one is issued for.
+	 *
+	 * @param index its position in the request
+	 * @param sql its text
+	 * @param rows the rows it returned
+	 */
+	public record Source(int index, String sql, long rows) {
+	}
+
+	/**
+	 * A fix derived from the relation the repeated statement walks.
+	 *
+	 * @param action {@code join}, {@code prefetch} or {@code annotate over}
+	 * @param relations the relation names, a path when joins chain
+	 * @param code the query layer call that does it
+	 */
+	public record Suggestion(String action, List<String> relations, String code) {
+
+		public String text() {
+			return this.action + " " + String.join(", ", this.relations) + " (" + this.code + ")";
+		}
+
+	}
+
+}

@@ -1,0 +1,40 @@
+package dev.nplusonelab.sql;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The shape of a statement without its values: whitespace folded, literals replaced by
+ * {@code ?}, and {@code IN (?, ?, ?)} lists of any length folded into one, so that Spring
+ * Data JDBC's {@code findAllById} with two ids and with three ids count as the same
+ * query.
+ */
+final class Fingerprint {
+
+	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+	private static final Pattern STRING = Pattern.compile("'(?:[^']|'')*'");
+
+	private static final Pattern NUMBER = Pattern.compile("(?<![\\w.\"$])-?\\d+(?:\\.\\d+)?(?![\\w.])");
+
+	private static final Pattern IN_LIST = Pattern.compile("(?i)\\bIN\\s*\\(\\s*\\?(?:\\s*,\\s*\\?)*\\s*\\)");
+
+	private Fingerprint() {
+	}
+
+	static String of(String sql) {
+		String folded = WHITESPACE.matcher(sql.trim()).replaceAll(" ");
+		folded = STRING.matcher(folded).replaceAll("?");
+		folded = NUMBER.matcher(folded).replaceAll("?");
+		return IN_LIST.matcher(folded).replaceAll("IN (?…)");
+	}
+
+	/** Shortened for a one-line message. */
+	static String brief(String sql) {
+		String folded = WHITESPACE.matcher(sql.trim()).replaceAll(" ");
+		int from = folded.toUpperCase(Locale.ROOT).indexOf(" FROM ");
+		String shown = (folded.length() > 90 && from > 0) ? "SELECT … " + folded.substring(from + 1) : folded;
+		return (shown.length() > 90) ? shown.substring(0, 89) + "…" : shown;
+	}
+
+}

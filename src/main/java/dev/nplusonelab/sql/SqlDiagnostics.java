@@ -1,0 +1,92 @@
+package dev.nplusonelab.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a report means: the detector's findings, and for optimized requests the rules they
+ * broke. The panel asks while the view renders; the filter asks again once the request is
+ * complete, to log, count and, in strict mode, fail it.
+ */
+public class SqlDiagnostics {
+
+	private final NPlusOneDetector detector;
+
+	private final SqlProperties properties;
+
+	SqlDiagnostics(NPlusOneDetector detector, SqlProperties properties) {
+		this.detector = detector;
+		this.properties = properties;
+	}
+
+	public List<Finding> findings(RequestReport report) {
+		return this.detector.findings(report.statements());
+	}
+
+	/**
+	 * Rules broken by an optimized request; naive requests are expected to break them.
+	 */
+	public List<Violation> violations(RequestReport report, List<Finding> findings) {
+		if (!"optimized".equals(report.mode())) {
+			return List.of();
+		}
+		List<Violation> violations = new ArrayList<>();
+		Integer budget = report.budget();
+		if (budget != null && report.statementCount() > budget) {
+			violations.add(new Violation(Violation.Rule.BUDGET, report.statementCount()
+					+ " statements, over the budget of " + budget + " declared for " + report.route()));
+		}
+		for (StatementRecord statement : report.statements()) {
+			if (statement.phase() == StatementRecord.Phase.VIEW) {
+				violations.add(new Violation(Violation.Rule.RENDER,
+						"#" + statement.index() + " ran while the view rendered, from " + statement.callSite()));
+			}
+		}
+		for (Finding finding : findings) {
+			if (finding.kind() == Finding.Kind.N_PLUS_ONE) {
+				violations.add(new Violation(Violation.Rule.N_PLUS_ONE, finding.message()));
+			}
+		}
+		return List.copyOf(violations);
+	}
+
+	/** Whether pages show the panel at all ({@code lab.sql.panel}). */
+	public boolean panelEnabled() {
+		return this.properties.panel();
+	}
+
+	/** Everything the SQL panel shows. */
+	public Panel panel(RequestReport report) {
+		List<Finding> findings = findings(report);
+		return new Panel(report.summary(), findings, violations(report, findings), report, this.properties.parameters(),
+				this.properties.explain() && this.properties.history());
+	}
+
+	/**
+	 * The SQL panel's content.
+	 *
+	 * @param summary the statements, grouped
+	 * @param findings potential N+1s first, then duplicates
+	 * @param violations broken rules, for optimized requests
+	 * @param report the request
+	 * @param showParameters whether bound values may be shown
+	 * @param explainable whether statements can be explained
+	 */
+	public record Panel(StatementSummary summary, List<Finding> findings, List<Violation> violations,
+			RequestReport report, boolean showParameters, boolean explainable) {
+
+		public long potentialNPlusOne() {
+			return this.findings.stream().filter((finding) -> finding.kind() == Finding.Kind.N_PLUS_ONE).count();
+		}
+
+		public long duplicateFindings() {
+			return this.findings.stream().filter((finding) -> finding.kind() == Finding.Kind.DUPLICATE).count();
+		}
+
+		public double injectedMillis() {
+			return this.report.injectedTime().toNanos() / 1_000_000.0;
+		}
+
+	}
+
+}

@@ -1,0 +1,24 @@
+package dev.nplusonelab.sql;
+
+/**
+ * A rule an optimized request broke.
+ *
+ * @param rule which rule
+ * @param message what happened, in one line
+ */
+public record Violation(Rule rule, String message) {
+
+	public enum Rule {
+
+		/** More statements than the endpoint's {@link StatementBudget}. */
+		BUDGET,
+
+		/** A statement ran while the view rendered: a lazy load the plan missed. */
+		RENDER,
+
+		/** A potential N+1 on a path that is meant to be free of them. */
+		N_PLUS_ONE
+
+	}
+
+}
