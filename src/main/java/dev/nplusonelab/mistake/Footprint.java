@@ -1,0 +1,19 @@
+package dev.nplusonelab.mistake;
+
+import java.util.List;
+import java.util.function.ToLongFunction;
+
+/**
+ * Rows and an estimate of bytes, counted the way the SQL panel counts what a request read
+ * (characters of text, 8 per number), so that what a page shows can be set against what
+ * it fetched.
+ */
+record Footprint(long rows, long bytes) {
+
+	static final long NUMBER = 8;
+
+	static <T> Footprint of(List<T> rows, ToLongFunction<T> bytesOf) {
+		return new Footprint(rows.size(), rows.stream().mapToLong(bytesOf).sum());
+	}
+
+}

@@ -1,0 +1,138 @@
+package dev.nplusonelab.mistake;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.nplusonelab.guide.Technique;
+
+/** What the mistakes gallery teaches. */
+@Configuration(proxyBeanMethods = false)
+class MistakeLessons {
+
+	@Bean
+	Technique filterAfterPrefetch() {
+		return Technique.mistake("filter-after-prefetch")
+			.order(10)
+			.page("/mistakes/filter-after-prefetch", "/mistakes/filter-after-prefetch?mode=naive&size=20")
+			.title("Filtering after a prefetch")
+			.problem("A prefetch loads every book of the page's authors, then the view asks the repository for each "
+					+ "author's recent books: the prefetched rows go unread and each author costs one more query.")
+			.cost("2 + N", "2")
+			.naiveCode(MistakeQueries.class, "every-book")
+			.naiveCode(NaiveRecentBooksReader.class, "list")
+			.optimizedCode(MistakeQueries.class, "recent-books")
+			.optimizedCode(OptimizedRecentBooksReader.class, "list")
+			.django("""
+					# wrong: .filter() on a prefetched relation is a new query per author
+					authors = Author.objects.order_by("id").prefetch_related("books")
+					for author in authors:
+					    recent = author.books.filter(published_on__year__gte=2020)
+
+					# right: filter inside the prefetch, into its own attribute
+					authors = Author.objects.order_by("id").prefetch_related(Prefetch(
+					    "books",
+					    queryset=Book.objects.filter(published_on__year__gte=2020)
+					                         .order_by("-published_on", "-id"),
+					    to_attr="recent_books"))""")
+			.jpa("""
+					// Not a WHERE on a JOIN FETCH: Author.books would then hold only the
+					// recent books, as if they were all of them, for the rest of the session.
+					// A second query for the page's authors, grouped by author id:
+					select b from Book b
+					where b.author.id in :authorIds and b.publishedOn >= :since
+					order by b.publishedOn desc, b.id desc
+					// or a Hibernate @Filter on Author.books, enabled for this session""")
+			.build();
+	}
+
+	@Bean
+	Technique overPrefetching() {
+		return Technique.mistake("over-prefetching")
+			.order(30)
+			.page("/mistakes/over-prefetching", "/mistakes/over-prefetching?mode=naive&size=20")
+			.title("Over-prefetching: loading what the page never shows")
+			.problem("A list of titles and authors reuses the plan of a detail page and reads every book column, "
+					+ "four joined tables, every tag and every review: few statements, but most of the bytes are "
+					+ "thrown away.")
+			.cost("3", "1")
+			.naiveCode(MistakeQueries.class, "everything")
+			.naiveCode(NaiveBylineReader.class, "list")
+			.optimizedCode(MistakeQueries.class, "byline")
+			.optimizedCode(OptimizedBylineReader.class, "list")
+			.django("""
+					# wrong: everything, just in case
+					Book.objects.select_related("author__publisher", "category", "editor")
+					            .prefetch_related("tags", Prefetch(
+					                "reviews", queryset=Review.objects.select_related("customer")))
+
+					# right: only what a line shows
+					books = (Book.objects.select_related("author")
+					         .only("id", "title", "author__name")
+					         .order_by("id"))""")
+			.jpa("""
+					// a DTO projection instead of entities with a wide entity graph
+					select new BookByline(b.id, b.title, a.name)
+					from Book b join b.author a
+					order by b.id""")
+			.build();
+	}
+
+	@Bean
+	Technique deferredColumn() {
+		return Technique.mistake("deferred-column")
+			.order(40)
+			.page("/mistakes/deferred-column", "/mistakes/deferred-column?mode=naive&size=20")
+			.title("A deferred column the page reads anyway")
+			.problem("A projection leaves out the summary to keep the query small, and the template then shows it: "
+					+ "one more query per row, run while the page renders, where the Java code does not show it.")
+			.cost("1 + N", "1")
+			.naiveCode(MistakeQueries.class, "titles-only")
+			.naiveCode(NaiveBlurbReader.class, "list")
+			.optimizedCode(MistakeQueries.class, "with-summary")
+			.optimizedCode(OptimizedBlurbReader.class, "list")
+			.django("""
+					# wrong: the summary is deferred, then the template reads it
+					books = Book.objects.only("id", "title").order_by("id")
+					# {{ book.summary }} in the loop: one query per book
+
+					# right: leave out only what the page does not show
+					books = Book.objects.defer("content").order_by("id")
+					# or .only("id", "title", "summary")""")
+			.jpa("""
+					// A lazy basic attribute (@Basic(fetch = LAZY)) needs bytecode
+					// enhancement, and is loaded with a query of its own on first read.
+					// A DTO projection avoids the question:
+					select new BookBlurb(b.id, b.title, b.summary)
+					from Book b order by b.id""")
+			.build();
+	}
+
+	@Bean
+	Technique countByLoading() {
+		return Technique.mistake("count-by-loading")
+			.order(50)
+			.page("/mistakes/count-by-loading", "/mistakes/count-by-loading?mode=naive&page=5&size=10")
+			.title("Counting by loading")
+			.problem("Loading each author's books and each book's reviews only to call size() on the lists runs "
+					+ "statements per author and per book, and reads every column of thousands of rows to "
+					+ "produce two numbers.")
+			.cost("1 + N + 2B", "1")
+			.naiveCode(NaiveTallyReader.class, "list")
+			.optimizedCode(MistakeQueries.class, "tallies")
+			.optimizedCode(OptimizedTallyReader.class, "list")
+			.django("""
+					# wrong: len(author.books.all()) and len(book.reviews.all()) per book
+					# right: the database counts
+					authors = (Author.objects.order_by("id")
+					           .annotate(book_count=Count("books", distinct=True),
+					                     review_count=Count("books__reviews")))""")
+			.jpa("""
+					select a.id, a.name, size(a.books),
+					       (select count(r) from Review r where r.book.author = a)
+					from Author a
+					order by a.id
+					// or: select a, count(b) from Author a left join a.books b group by a""")
+			.build();
+	}
+
+}

@@ -1,0 +1,46 @@
+package dev.nplusonelab.mistake;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Slice;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.nplusonelab.mistake.BylinePage.Byline;
+import dev.nplusonelab.mistake.MistakeQueries.BookWithEverything;
+import dev.nplusonelab.system.Paging;
+
+/**
+ * DELIBERATE ANTI-PATTERN: a list served by a plan made for a detail page. It runs
+ * {@code 3} statements whatever the page size (the joined books, their tags, their
+ * reviews), so the statement count looks fine; the cost is in what they read: every
+ * column of every book, the large {@code content} included, four joined tables, every tag
+ * and every review with its text, of which the page shows a title and a name.
+ */
+@Component
+@Transactional(readOnly = true)
+class NaiveBylineReader implements BylineReader {
+
+	private final JdbcClient jdbc;
+
+	NaiveBylineReader(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	// tag::list[]
+	@Override
+	public BylinePage list(Paging paging) {
+		// "It is already optimized, and we may need the rest later."
+		Slice<BookWithEverything> page = MistakeQueries.booksWithEverything()
+			.slice(this.jdbc, PageRequest.of(paging.page(), paging.size()), Map.of());
+		List<Byline> rows = page.stream()
+			.map((book) -> new Byline(book.id(), book.title(), book.authorName()))
+			.toList();
+		return new BylinePage(rows, paging, page.hasNext());
+	}
+	// end::list[]
+
+}

@@ -1,0 +1,37 @@
+package dev.nplusonelab.mistake;
+
+import java.util.Map;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Slice;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.nplusonelab.mistake.BlurbPage.Blurb;
+import dev.nplusonelab.system.Paging;
+
+/**
+ * The title-and-summary list with the summary in the projection: one statement, and the
+ * template finds every value already loaded.
+ */
+@Component
+@Transactional(readOnly = true)
+class OptimizedBlurbReader implements BlurbReader {
+
+	private final JdbcClient jdbc;
+
+	OptimizedBlurbReader(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	// tag::list[]
+	@Override
+	public BlurbPage list(Paging paging) {
+		Slice<Blurb> page = MistakeQueries.blurbs()
+			.slice(this.jdbc, PageRequest.of(paging.page(), paging.size()), Map.of());
+		return new BlurbPage(page.getContent(), paging, page.hasNext());
+	}
+	// end::list[]
+
+}

@@ -1,0 +1,34 @@
+package dev.nplusonelab.mistake;
+
+import java.util.Map;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Slice;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.nplusonelab.mistake.BylinePage.Byline;
+import dev.nplusonelab.system.Paging;
+
+/** The title-and-author list from a projection: one statement, three columns. */
+@Component
+@Transactional(readOnly = true)
+class OptimizedBylineReader implements BylineReader {
+
+	private final JdbcClient jdbc;
+
+	OptimizedBylineReader(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	// tag::list[]
+	@Override
+	public BylinePage list(Paging paging) {
+		Slice<Byline> page = MistakeQueries.bylines()
+			.slice(this.jdbc, PageRequest.of(paging.page(), paging.size()), Map.of());
+		return new BylinePage(page.getContent(), paging, page.hasNext());
+	}
+	// end::list[]
+
+}
