@@ -45,7 +45,7 @@ class BookLessons {
 		return Technique.technique("book-detail")
 			.order(20)
 			.page("/books/{id}", "/books/1")
-			.title("One book: the latest five reviews per book, with their customers joined")
+			.title("Book detail: the five latest reviews, each with its customer")
 			.problem("Loading every review of a book to count them and show five, then each reviewer on its own, "
 					+ "makes the page slower the more popular the book is.")
 			.cost("7 + E + R", "3")
