@@ -29,9 +29,9 @@ import dev.nplusonelab.store.TagRepository;
 import dev.nplusonelab.system.Paging;
 
 /**
- * DELIBERATE ANTI-PATTERN: the book pages as a first version is often written with Spring
- * Data JDBC repositories. Every line reads well, and every related value is one more
- * statement.
+ * DELIBERATE ANTI-PATTERN: the book pages written the way a first version often is, with
+ * Spring Data JDBC repositories. Every line reads well, and every related value is one
+ * more statement.
  * <p>
  * For N books on a list page it runs {@code 1 + 6N + E} statements, E being the books
  * with an editor:
