@@ -73,7 +73,7 @@ class SerializerMistakeTests {
 
 	@Test
 	void bothModesRenderIdenticalRecords() {
-		for (String size : new String[] { "", "&size=1", "&size=20" }) {
+		for (String size : new String[] { "", "&size=1" }) {
 			String wrong = this.pages.visit("/mistakes/serializer?mode=naive" + size).records();
 			String right = this.pages.visit("/mistakes/serializer?mode=optimized" + size).records();
 
