@@ -3,11 +3,13 @@ package dev.nplusonelab.book;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 
 import dev.nplusonelab.sql.StatementBudget;
 import dev.nplusonelab.system.BadRequestException;
 import dev.nplusonelab.system.ByMode;
 import dev.nplusonelab.system.Mode;
+import dev.nplusonelab.system.NotFoundException;
 import dev.nplusonelab.system.Paging;
 
 @Controller
@@ -28,6 +30,13 @@ class BookController {
 		}
 		model.addAttribute("list", page);
 		return "books/list";
+	}
+
+	@GetMapping("/books/{id}")
+	String detail(@PathVariable long id, Mode mode, Model model) {
+		model.addAttribute("book",
+				this.readers.get(mode).detail(id).orElseThrow(() -> new NotFoundException("book", id)));
+		return "books/detail";
 	}
 
 }

@@ -40,4 +40,49 @@ class BookLessons {
 			.build();
 	}
 
+	@Bean
+	Technique bookDetail() {
+		return Technique.technique("book-detail")
+			.order(20)
+			.page("/books/{id}", "/books/1")
+			.title("Book detail: the five latest reviews, each with its customer")
+			.problem("Loading every review of a book to count them and show five, then each reviewer on its own, "
+					+ "makes the page slower the more popular the book is.")
+			.cost("7 + E + R", "3")
+			.naiveCode(NaiveBookReader.class, "detail")
+			.optimizedCode(BookQueries.class, "book-row", "detail-view")
+			.optimizedCode(OptimizedBookReader.class, "detail")
+			.django("""
+					latest = (Review.objects
+					    .select_related("customer")
+					    .order_by("-created_at", "-id")[:5])
+					book = (Book.objects
+					    .select_related("author__publisher", "category", "editor")
+					    .annotate(review_count=Count("reviews"),
+					              average_rating=Avg("reviews__rating"))
+					    .prefetch_related(
+					        Prefetch("tags", queryset=Tag.objects.order_by("name")),
+					        Prefetch("reviews", queryset=latest,
+					                 to_attr="latest_reviews"))
+					    .get(pk=book_id))
+					# A sliced queryset inside Prefetch needs Django 4.2 or later, which
+					# then limits per book with a window function (ROW_NUMBER() OVER
+					# PARTITION BY book_id); older versions refuse the slice.""")
+			.jpa("""
+					// to-one relations: fetch joins (a LEFT JOIN for the nullable editor);
+					// the tags: @BatchSize on Book.tags, or a second query
+					Book book = em.createQuery(
+					    "select b from Book b join fetch b.author a join fetch a.publisher "
+					    + "join fetch b.category left join fetch b.editor where b.id = :id", Book.class)
+					  .setParameter("id", id).getSingleResult();
+					// the five latest reviews of ONE book: a separate query with a limit.
+					// JPQL has no per-parent limit, so the same for many books at once
+					// needs a native query with row_number() over (partition by book_id)
+					List<Review> latest = em.createQuery(
+					    "select r from Review r join fetch r.customer where r.book.id = :id "
+					    + "order by r.createdAt desc, r.id desc", Review.class)
+					  .setParameter("id", id).setMaxResults(5).getResultList();""")
+			.build();
+	}
+
 }

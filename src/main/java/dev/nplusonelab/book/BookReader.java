@@ -1,5 +1,7 @@
 package dev.nplusonelab.book;
 
+import java.util.Optional;
+
 import dev.nplusonelab.system.Paging;
 
 /**
@@ -8,5 +10,7 @@ import dev.nplusonelab.system.Paging;
 interface BookReader {
 
 	BookListPage list(Paging paging);
+
+	Optional<BookDetail> detail(long id);
 
 }

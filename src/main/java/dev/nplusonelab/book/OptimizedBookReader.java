@@ -1,6 +1,7 @@
 package dev.nplusonelab.book;
 
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
@@ -10,7 +11,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.nplusonelab.system.Paging;
 
-/** The book list from its fetch plan: two statements for any page size. */
+/**
+ * The book pages from their fetch plans: two statements for any page size, three for a
+ * book however many reviews it has.
+ */
 @Component
 @Transactional(readOnly = true)
 class OptimizedBookReader implements BookReader {
@@ -29,5 +33,12 @@ class OptimizedBookReader implements BookReader {
 		return new BookListPage(page.getContent(), paging, page.hasNext());
 	}
 	// end::list[]
+
+	// tag::detail[]
+	@Override
+	public Optional<BookDetail> detail(long id) {
+		return BookQueries.forDetailView().one(this.jdbc, Map.of("id", id));
+	}
+	// end::detail[]
 
 }

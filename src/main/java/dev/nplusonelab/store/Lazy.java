@@ -3,6 +3,7 @@ package dev.nplusonelab.store;
 import java.util.Objects;
 import java.util.function.Supplier;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +15,10 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Two values are equal when what they load is equal, so both modes' view models compare
  * equal.
+ * <p>
+ * Jackson writes the loaded value in its place ({@link JsonValue}), so a JSON response
+ * built from naive records runs its queries while it is being written, like a nested
+ * serializer walking lazy relations.
  */
 public final class Lazy<T> implements Supplier<T> {
 
@@ -35,6 +40,7 @@ public final class Lazy<T> implements Supplier<T> {
 	}
 
 	@Override
+	@JsonValue
 	public synchronized T get() {
 		Supplier<T> pending = this.loader;
 		if (pending != null) {

@@ -24,4 +24,8 @@ public interface ReviewRepository extends ListCrudRepository<Review, Long> {
 			""")
 	@Nullable BigDecimal averageRatingOfAuthor(long authorId);
 
+	/** How many reviews the book has, counted by the database. */
+	@Query("SELECT count(*) FROM review WHERE book_id = :bookId")
+	long countByBookId(long bookId);
+
 }

@@ -1,0 +1,46 @@
+package dev.nplusonelab.mistake;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import dev.nplusonelab.api.ApiReaders;
+import dev.nplusonelab.api.AuthorJson;
+import dev.nplusonelab.api.PageJson;
+import dev.nplusonelab.system.Mode;
+import dev.nplusonelab.system.Paging;
+
+/**
+ * The serializer mistake, shown on a page: the {@code /api/authors} payload, read by the
+ * API's own readers and written by the application's {@link JsonMapper}, the one the API
+ * answers with. In naive mode the statements run inside {@code writeValueAsString}, one
+ * or more per nested value, and the panel counts them.
+ */
+@Controller
+class SerializerMistakeController {
+
+	/** Small by default: in naive mode five authors already write hundreds of books. */
+	private static final String DEFAULT_SIZE = "5";
+
+	private final ApiReaders readers;
+
+	private final JsonMapper json;
+
+	SerializerMistakeController(ApiReaders readers, JsonMapper json) {
+		this.readers = readers;
+		this.json = json;
+	}
+
+	@GetMapping("/mistakes/serializer")
+	String serializer(Mode mode, @RequestParam(defaultValue = DEFAULT_SIZE) int size, Model model) {
+		Paging paging = Paging.first(size);
+		PageJson<AuthorJson> authors = this.readers.get(mode).authors(paging);
+		model.addAttribute("paging", paging);
+		model.addAttribute("payload", this.json.writerWithDefaultPrettyPrinter().writeValueAsString(authors));
+		return "mistakes/serializer";
+	}
+
+}
