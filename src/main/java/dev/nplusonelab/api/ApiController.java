@@ -14,6 +14,7 @@ import dev.nplusonelab.system.BadRequestException;
 import dev.nplusonelab.system.Mode;
 import dev.nplusonelab.system.NotFoundException;
 import dev.nplusonelab.system.Paging;
+import dev.nplusonelab.sql.StatementBudget;
 
 /**
  * The JSON API. Each method returns records and Jackson writes them after it returned: in
@@ -29,16 +30,19 @@ class ApiController {
 		this.readers = readers;
 	}
 
+	@StatementBudget(2)
 	@GetMapping("/books")
 	PageJson<BookJson> books(Mode mode, Paging paging) {
 		return notPastTheEnd(this.readers.get(mode).books(paging), "books");
 	}
 
+	@StatementBudget(2)
 	@GetMapping("/books/{id}")
 	BookJson book(@PathVariable long id, Mode mode) {
 		return this.readers.get(mode).book(id).orElseThrow(() -> new NotFoundException("book", id));
 	}
 
+	@StatementBudget(2)
 	@GetMapping("/authors")
 	PageJson<AuthorJson> authors(Mode mode, Paging paging) {
 		return notPastTheEnd(this.readers.get(mode).authors(paging), "authors");

@@ -32,6 +32,7 @@ class BookController {
 		return "books/list";
 	}
 
+	@StatementBudget(3)
 	@GetMapping("/books/{id}")
 	String detail(@PathVariable long id, Mode mode, Model model) {
 		model.addAttribute("book",

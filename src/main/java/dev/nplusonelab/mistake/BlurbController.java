@@ -8,6 +8,7 @@ import dev.nplusonelab.system.BadRequestException;
 import dev.nplusonelab.system.ByMode;
 import dev.nplusonelab.system.Mode;
 import dev.nplusonelab.system.Paging;
+import dev.nplusonelab.sql.StatementBudget;
 
 @Controller
 class BlurbController {
@@ -18,6 +19,7 @@ class BlurbController {
 		this.readers = new ByMode<>(naive, optimized);
 	}
 
+	@StatementBudget(1)
 	@GetMapping("/mistakes/deferred-column")
 	String list(Mode mode, Paging paging, Model model) {
 		BlurbPage page = this.readers.get(mode).list(paging);

@@ -35,7 +35,7 @@ import dev.nplusonelab.store.Lazy;
 /**
  * The fetch plans of the mistakes gallery, the wrong ones included: most of these
  * mistakes are made with a query layer in hand, by asking it for too little or for too
- * much.
+ * much. Each wrong plan is marked as the DELIBERATE ANTI-PATTERN it is.
  */
 final class MistakeQueries {
 
@@ -43,8 +43,9 @@ final class MistakeQueries {
 
 	// tag::every-book[]
 	/**
-	 * Every book of every author on the page, in one statement: the prefetch the view had
-	 * when it listed all books.
+	 * DELIBERATE ANTI-PATTERN (with the reader that filters afterwards): every book of
+	 * every author on the page, in one statement, the prefetch the view had when it
+	 * listed all books.
 	 */
 	private static final Prefetch<RecentBook> EVERY_BOOK = Prefetch
 		.of(AUTHOR_BOOKS, MistakeQueries::recentBook, "b.id", "b.title", "b.published_on")
@@ -74,9 +75,9 @@ final class MistakeQueries {
 
 	// tag::everything[]
 	/**
-	 * The plan of a detail page, reused for a list "just in case": every book column, the
-	 * large content included, four joined tables, then every tag and every review with
-	 * its text and its customer.
+	 * DELIBERATE ANTI-PATTERN: the plan of a detail page, reused for a list "just in
+	 * case": every book column, the large content included, four joined tables, then
+	 * every tag and every review with its text and its customer.
 	 */
 	private static final Select EVERY_COLUMN = Select.from(BOOK)
 		.columns("b.*", "a.name AS author_name", "a.bio AS author_bio", "p.name AS publisher_name",
@@ -116,7 +117,10 @@ final class MistakeQueries {
 	// end::byline[]
 
 	// tag::titles-only[]
-	/** A projection that leaves out the summary the page goes on to show. */
+	/**
+	 * DELIBERATE ANTI-PATTERN: a projection that leaves out the summary the page goes on
+	 * to show.
+	 */
 	private static final Select TITLE_ROWS = Select.from(BOOK).columns("b.id", "b.title").orderBy("b.id").paged();
 
 	private static final FetchPlan<BookTitleOnly> TITLES_ONLY = FetchPlan.of(TITLE_ROWS, MistakeQueries::titleOnly,

@@ -12,6 +12,7 @@ import dev.nplusonelab.api.AuthorJson;
 import dev.nplusonelab.api.PageJson;
 import dev.nplusonelab.system.Mode;
 import dev.nplusonelab.system.Paging;
+import dev.nplusonelab.sql.StatementBudget;
 
 /**
  * The serializer mistake, shown on a page: the {@code /api/authors} payload, read by the
@@ -34,6 +35,7 @@ class SerializerMistakeController {
 		this.json = json;
 	}
 
+	@StatementBudget(2)
 	@GetMapping("/mistakes/serializer")
 	String serializer(Mode mode, @RequestParam(defaultValue = DEFAULT_SIZE) int size, Model model) {
 		Paging paging = Paging.first(size);

@@ -8,6 +8,7 @@ import dev.nplusonelab.system.BadRequestException;
 import dev.nplusonelab.system.ByMode;
 import dev.nplusonelab.system.Mode;
 import dev.nplusonelab.system.Paging;
+import dev.nplusonelab.sql.StatementBudget;
 
 @Controller
 class TallyController {
@@ -18,6 +19,7 @@ class TallyController {
 		this.readers = new ByMode<>(naive, optimized);
 	}
 
+	@StatementBudget(1)
 	@GetMapping("/mistakes/count-by-loading")
 	String list(Mode mode, Paging paging, Model model) {
 		TallyPage page = this.readers.get(mode).list(paging);
