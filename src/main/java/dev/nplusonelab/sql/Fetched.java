@@ -13,12 +13,27 @@ public final class Fetched {
 
 	private final LongAdder bytes = new LongAdder();
 
+	private final LongAdder largeValues = new LongAdder();
+
+	/**
+	 * A value this big is worth noticing: a text or binary column a list rarely shows.
+	 */
+	static final int LARGE_VALUE_BYTES = 1024;
+
 	void row() {
 		this.rows.increment();
 	}
 
 	void value(long bytes) {
 		this.bytes.add(bytes);
+		if (bytes >= LARGE_VALUE_BYTES) {
+			this.largeValues.increment();
+		}
+	}
+
+	/** Values of at least {@value #LARGE_VALUE_BYTES} bytes that were read. */
+	public long largeValues() {
+		return this.largeValues.sum();
 	}
 
 	public long rows() {

@@ -24,7 +24,15 @@ public record Finding(Kind kind, String sql, String callSite, int count, int dis
 	/** One line, as the log and the panel show it. */
 	public String message() {
 		StringBuilder message = new StringBuilder();
-		if (this.kind == Kind.N_PLUS_ONE) {
+		if (this.kind == Kind.LARGE_VALUES) {
+			message.append("large values: #")
+				.append(this.indexes.get(0))
+				.append(" read ")
+				.append(this.count)
+				.append(" values of 1 KB or more, from ")
+				.append(this.callSite);
+		}
+		else if (this.kind == Kind.N_PLUS_ONE) {
 			message.append("potential N+1: ")
 				.append(this.count)
 				.append(" similar statements from ")
@@ -54,9 +62,28 @@ public record Finding(Kind kind, String sql, String callSite, int count, int dis
 		return message.toString();
 	}
 
+	/** How the panel labels it. */
+	public String label() {
+		return switch (this.kind) {
+			case N_PLUS_ONE -> "potential N+1 · " + this.count + " statements";
+			case DUPLICATE -> "duplicate · " + (this.count - this.distinctParameterSets) + " repeated";
+			case LARGE_VALUES -> "large values · " + this.count + " over 1 KB";
+		};
+	}
+
 	public enum Kind {
 
-		N_PLUS_ONE, DUPLICATE
+		/** The same query per row of an earlier one. */
+		N_PLUS_ONE,
+
+		/** The same query with the same parameters, asked again. */
+		DUPLICATE,
+
+		/**
+		 * A statement that read many large values (a text column such as a book's
+		 * content): often a list that loads every column when it shows a few.
+		 */
+		LARGE_VALUES
 
 	}
 

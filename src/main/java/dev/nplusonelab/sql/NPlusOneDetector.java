@@ -49,6 +49,9 @@ public class NPlusOneDetector {
 	private static final Pattern AGGREGATE = Pattern
 		.compile("(?i)^\\s*SELECT\\s+(?:round\\()?\\s*(count|avg|sum|min|max)\\(");
 
+	/** Ten or more large values in one statement: more than a detail page would read. */
+	static final int LARGE_VALUES_PER_STATEMENT = 10;
+
 	private final Relations relations;
 
 	public NPlusOneDetector(Relations relations) {
@@ -85,6 +88,14 @@ public class NPlusOneDetector {
 		}
 		repeats.sort((a, b) -> Integer.compare(b.count(), a.count()));
 		repeats.addAll(duplicates);
+		for (StatementRecord statement : statements) {
+			long large = statement.fetched().largeValues();
+			if (large >= LARGE_VALUES_PER_STATEMENT) {
+				repeats.add(new Finding(Kind.LARGE_VALUES, statement.sql(), statement.callSite(), (int) large, 1,
+						statement.millis(), List.of(statement.index()), null,
+						new Suggestion("project", List.of("only the columns the page shows"), "Select.columns(...)")));
+			}
+		}
 		return List.copyOf(repeats);
 	}
 

@@ -34,14 +34,17 @@ class SqlRequestsController {
 
 	private final SqlProperties properties;
 
+	private final SqlDiagnostics diagnostics;
+
 	private final JdbcClient jdbc;
 
 	private final TransactionTemplate readOnly;
 
-	SqlRequestsController(SqlRequestHistory history, SqlProperties properties, JdbcClient jdbc,
-			TransactionTemplate transactions) {
+	SqlRequestsController(SqlRequestHistory history, SqlProperties properties, SqlDiagnostics diagnostics,
+			JdbcClient jdbc, TransactionTemplate transactions) {
 		this.history = history;
 		this.properties = properties;
+		this.diagnostics = diagnostics;
 		this.jdbc = jdbc;
 		this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
 		this.readOnly.setReadOnly(true);
@@ -59,9 +62,9 @@ class SqlRequestsController {
 
 	@GetMapping("/sql/requests/{id}")
 	String request(@PathVariable long id, Model model) {
-		model.addAttribute("entry", entry(id));
-		model.addAttribute("showParameters", this.properties.parameters());
-		model.addAttribute("explainable", this.properties.explain());
+		SqlRequestHistory.Entry entry = entry(id);
+		model.addAttribute("entry", entry);
+		model.addAttribute("panel", this.diagnostics.panel(entry.report()));
 		return "sql/request";
 	}
 

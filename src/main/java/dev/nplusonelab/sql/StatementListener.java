@@ -27,7 +27,8 @@ class StatementListener implements QueryExecutionListener {
 	private static final StackWalker STACK = StackWalker.getInstance();
 
 	/** Our own plumbing, never the place a statement was asked for. */
-	private static final List<String> NOT_CALL_SITES = List.of("dev.nplusonelab.sql.", "dev.nplusonelab.query.",
+	private static final List<String> NOT_CALL_SITES = List.of("dev.nplusonelab.sql.StatementListener",
+			"dev.nplusonelab.sql.ResultSetListener", "dev.nplusonelab.sql.SqlCapture", "dev.nplusonelab.query.",
 			"dev.nplusonelab.store.Lazy");
 
 	private static final int SHOWN_ARRAY_ELEMENTS = 12;
