@@ -83,7 +83,7 @@ class CustomerPagesTests {
 	@Test
 	void bothModesGiveEqualCustomers() {
 		List<Long> ids = new ArrayList<>(customers());
-		ids.addAll(List.of(3L, 269L, 5000L));
+		ids.addAll(List.of(777L, 5000L));
 		for (long id : ids) {
 			CustomerDetail expected = this.naive.detail(id).orElseThrow();
 
@@ -161,11 +161,12 @@ class CustomerPagesTests {
 
 	/**
 	 * Customer 1 has the most orders (the seed skews orders to low ids), customer 2 the
-	 * name with markup, then one without any order and the highest id.
+	 * name with markup, customer 3 an ordinary history, then one without any order and
+	 * the highest id.
 	 */
 	private List<Long> customers() {
 		long highest = this.jdbc.sql("SELECT max(id) FROM customer").query(Long.class).single();
-		return List.of(1L, 2L, customerWithoutOrders(), highest);
+		return List.of(1L, 2L, 3L, customerWithoutOrders(), highest);
 	}
 
 	private long customerWithoutOrders() {
