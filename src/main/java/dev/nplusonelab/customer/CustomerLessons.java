@@ -1,0 +1,56 @@
+package dev.nplusonelab.customer;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.nplusonelab.guide.Technique;
+
+/** What the customer page teaches. */
+@Configuration(proxyBeanMethods = false)
+class CustomerLessons {
+
+	@Bean
+	Technique customerOrders() {
+		return Technique.technique("customer-orders")
+			.order(60)
+			.page("/customers/{id}", "/customers/1")
+			.title("One customer, three lists of orders: several prefetches of one relation")
+			.problem("Three repository queries for three lists of one customer's orders look cheap, but each "
+					+ "order they return loads its items with a statement of its own, again in every list it "
+					+ "appears in, only so that the page can count them.")
+			.cost("4 + A + R + H", "4")
+			.naiveCode(NaiveCustomerReader.class, "detail")
+			.optimizedCode(CustomerQueries.class, "detail-view")
+			.optimizedCode(OptimizedCustomerReader.class, "detail")
+			.django("""
+					newest = Order.objects.annotate(
+					    active_item_count=Count("items", filter=Q(items__cancelled=False))
+					).order_by("-created_at", "-id")
+					since = datetime(2026, 10, 2, tzinfo=timezone.utc)
+					customer = (Customer.objects
+					    .prefetch_related(
+					        Prefetch("orders", queryset=newest, to_attr="all_orders"),
+					        Prefetch("orders", queryset=newest.filter(created_at__gte=since),
+					                 to_attr="recent_orders"),
+					        Prefetch("orders", queryset=newest.filter(total__gt=100),
+					                 to_attr="high_value_orders"))
+					    .get(pk=customer_id))     # 4 queries, whatever the number of orders
+					# to_attr lets one relation be prefetched three times: without it,
+					# Django rejects the second Prefetch of the same lookup""")
+			.jpa("""
+					// A fetched collection can be loaded only once per entity, and never
+					// filtered safely, so each list is its own query, with the item count
+					// as a subquery in a DTO projection (or an entity graph per list):
+					String lines = "select new OrderLine(o.id, o.createdAt, o.status, o.total,"
+					    + " (select count(i) from OrderItem i where i.order = o and i.cancelled = false))"
+					    + " from Order o where o.customer.id = :id";
+					List<OrderLine> all = em.createQuery(
+					    lines + " order by o.createdAt desc, o.id desc", OrderLine.class)...;
+					List<OrderLine> recent = em.createQuery(
+					    lines + " and o.createdAt >= :since order by o.createdAt desc, o.id desc", ...)...;
+					List<OrderLine> highValue = em.createQuery(
+					    lines + " and o.total > 100 order by o.createdAt desc, o.id desc", ...)...;""")
+			.build();
+	}
+
+}

@@ -1,0 +1,33 @@
+package dev.nplusonelab.order;
+
+import java.util.Map;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Slice;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.nplusonelab.system.Paging;
+
+/** The order list from its fetch plan: two statements for any page size. */
+@Component
+@Transactional(readOnly = true)
+class OptimizedOrderReader implements OrderReader {
+
+	private final JdbcClient jdbc;
+
+	OptimizedOrderReader(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	// tag::list[]
+	@Override
+	public OrderListPage list(Paging paging) {
+		Slice<OrderRow> page = OrderQueries.forListView()
+			.slice(this.jdbc, PageRequest.of(paging.page(), paging.size()), Map.of());
+		return new OrderListPage(page.getContent(), paging, page.hasNext());
+	}
+	// end::list[]
+
+}

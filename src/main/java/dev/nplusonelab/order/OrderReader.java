@@ -1,0 +1,13 @@
+package dev.nplusonelab.order;
+
+import dev.nplusonelab.system.Paging;
+
+/**
+ * What the order list reads; one implementation per mode, both returning the same
+ * records.
+ */
+interface OrderReader {
+
+	OrderListPage list(Paging paging);
+
+}
