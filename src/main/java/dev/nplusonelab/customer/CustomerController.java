@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import dev.nplusonelab.system.ByMode;
 import dev.nplusonelab.system.Mode;
 import dev.nplusonelab.system.NotFoundException;
+import dev.nplusonelab.sql.StatementBudget;
 
 @Controller
 class CustomerController {
@@ -18,6 +19,7 @@ class CustomerController {
 		this.readers = new ByMode<>(naive, optimized);
 	}
 
+	@StatementBudget(4)
 	@GetMapping("/customers/{id}")
 	String detail(@PathVariable long id, Mode mode, Model model) {
 		model.addAttribute("customer",

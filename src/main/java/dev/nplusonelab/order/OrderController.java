@@ -8,6 +8,7 @@ import dev.nplusonelab.system.BadRequestException;
 import dev.nplusonelab.system.ByMode;
 import dev.nplusonelab.system.Mode;
 import dev.nplusonelab.system.Paging;
+import dev.nplusonelab.sql.StatementBudget;
 
 @Controller
 class OrderController {
@@ -18,6 +19,7 @@ class OrderController {
 		this.readers = new ByMode<>(naive, optimized);
 	}
 
+	@StatementBudget(2)
 	@GetMapping("/orders")
 	String list(Mode mode, Paging paging, Model model) {
 		OrderListPage page = this.readers.get(mode).list(paging);
