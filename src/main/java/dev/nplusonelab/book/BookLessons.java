@@ -17,7 +17,7 @@ class BookLessons {
 			.title("Book list: joins, a nullable join, tags and review statistics")
 			.problem("A list shows related values for every row, and a lookup per row turns one query into hundreds: "
 					+ "here the author, the author's publisher, the category, the editor, the tags and the reviews.")
-			.cost("1 + 6N + E", "2")
+			.cost("1 + 6N + E (+1)", "2")
 			.naiveCode(NaiveBookReader.class, "list")
 			.optimizedCode(BookQueries.class, "list-view")
 			.optimizedCode(OptimizedBookReader.class, "list")
