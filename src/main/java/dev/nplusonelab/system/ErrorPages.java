@@ -8,6 +8,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -73,11 +74,12 @@ class ErrorPages {
 	/**
 	 * The database is down, the pool had no connection free in time, or a statement ran
 	 * past its timeout: try again later, not a bug. A reader in a transaction fails to
-	 * begin it ({@link CannotCreateTransactionException}), a plain repository call fails
-	 * to get a connection ({@code CannotGetJdbcConnectionException}).
+	 * begin it ({@link CannotCreateTransactionException}) or, when the connection broke
+	 * under it, to roll back ({@link TransactionSystemException}); a plain repository
+	 * call fails to get a connection ({@code CannotGetJdbcConnectionException}).
 	 */
 	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
-			CannotCreateTransactionException.class })
+			CannotCreateTransactionException.class, TransactionSystemException.class })
 	ModelAndView databaseUnavailable(RuntimeException ex) {
 		logger.warn("Database unavailable: {}", ex.getMessage());
 		return page(HttpStatus.SERVICE_UNAVAILABLE,
