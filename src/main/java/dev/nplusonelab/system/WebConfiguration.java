@@ -43,6 +43,18 @@ class WebConfiguration implements WebMvcConfigurer {
 		return registration;
 	}
 
+	/**
+	 * Inside the SQL report filter, which buffers the page: a failure while the view
+	 * renders can still replace what was rendered so far.
+	 */
+	@Bean
+	FilterRegistrationBean<DatabaseFailureFilter> databaseFailureFilter() {
+		FilterRegistrationBean<DatabaseFailureFilter> registration = new FilterRegistrationBean<>(
+				new DatabaseFailureFilter());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+		return registration;
+	}
+
 	/** Only on requests from outside, not on the container's own error dispatch. */
 	@Bean
 	FilterRegistrationBean<NoDirectErrorRequests> noDirectErrorRequests() {
