@@ -39,7 +39,10 @@ class DatabaseFailureFilter extends OncePerRequestFilter {
 				throw ex;
 			}
 			logger.warn("Database unavailable while rendering {}: {}", request.getRequestURI(), cause.getMessage());
-			response.resetBuffer();
+			// Headers too: the view's text/html would stop Spring Boot from answering a
+			// client that asked for JSON; the security headers come back on the error
+			// dispatch.
+			response.reset();
 			response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
 		}
 	}
