@@ -1,10 +1,16 @@
 package dev.nplusonelab.system;
 
+import org.springframework.boot.test.context.TestComponent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A page whose statement takes longer than any statement timeout worth having. */
+/**
+ * A page whose statement takes longer than any statement timeout worth having. A test
+ * component, so that only {@link ProductionLikeTest} imports it and the application's
+ * component scan leaves it out of every other context.
+ */
+@TestComponent
 @RestController
 class SlowStatementController {
 
