@@ -13,11 +13,15 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
  * The whole application against a real, seeded PostgreSQL: the embedded one, or the
  * server named by {@code SPRING_DATASOURCE_URL}. Every test class that uses it shares one
  * application context, so the database starts and is seeded once per run.
+ * <p>
+ * The server listens on a random port as well, so that the browser tests (which need a
+ * real HTTP server) share this context instead of starting and seeding a second one;
+ * {@code MockMvcTester} works the same either way.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(properties = "lab.sql.strict=true")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "lab.sql.strict=true")
 @AutoConfigureMockMvc
 public @interface LabTest {
 

@@ -14,6 +14,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -47,7 +49,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, String.valueOf(ex.getMessage()));
 	}
 
-	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class })
+	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
+			CannotCreateTransactionException.class, TransactionSystemException.class })
 	ProblemDetail databaseUnavailable(RuntimeException ex) {
 		logger.warn("Database unavailable: {}", ex.getMessage());
 		return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,

@@ -4,9 +4,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -64,6 +68,25 @@ class BookstoreSeeder {
 	 */
 	private static final String COMMIT_SYNCHRONOUSLY = """
 			SELECT set_config('synchronous_commit', 'on', true)
+			""";
+
+	/**
+	 * The application's connections cancel any statement after a few seconds (see
+	 * {@code statement_timeout} in application.properties); seeding a large scale takes
+	 * minutes, so the seed transaction lifts the limit for itself.
+	 */
+	private static final String NO_STATEMENT_TIMEOUT_IN_TRANSACTION = """
+			SELECT set_config('statement_timeout', '0', true)
+			""";
+
+	/** The same for VACUUM and ANALYZE, which cannot run inside a transaction. */
+	private static final String NO_STATEMENT_TIMEOUT = """
+			SET statement_timeout = 0
+			""";
+
+	/** Back to the connection's own limit, before it returns to the pool. */
+	private static final String DEFAULT_STATEMENT_TIMEOUT = """
+			RESET statement_timeout
 			""";
 
 	private static final String COUNT_BOOKS = """
@@ -241,12 +264,15 @@ class BookstoreSeeder {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcTemplate maintenance;
+
 	private final TransactionTemplate transactions;
 
 	private final SeedScale scale;
 
-	BookstoreSeeder(JdbcClient jdbc, TransactionTemplate transactions, SeedScale scale) {
-		this.jdbc = jdbc;
+	BookstoreSeeder(DataSource dataSource, TransactionTemplate transactions, SeedScale scale) {
+		this.jdbc = JdbcClient.create(dataSource);
+		this.maintenance = new JdbcTemplate(dataSource);
 		this.transactions = transactions;
 		this.scale = scale;
 	}
@@ -259,6 +285,7 @@ class BookstoreSeeder {
 				logger.info("Bookstore already holds {} books; not seeding again", books);
 				return false;
 			}
+			this.jdbc.sql(NO_STATEMENT_TIMEOUT_IN_TRANSACTION).query().listOfRows();
 			this.jdbc.sql(SKIP_FOREIGN_KEY_TRIGGERS).query().listOfRows();
 			this.jdbc.sql(COMMIT_SYNCHRONOUSLY).query().listOfRows();
 			seed();
@@ -266,10 +293,26 @@ class BookstoreSeeder {
 		});
 		if (Boolean.TRUE.equals(seeded)) {
 			long started = System.nanoTime();
-			this.jdbc.sql(VACUUM).update();
-			this.jdbc.sql(ANALYZE).update();
+			vacuumAndAnalyze();
 			logger.info("  vacuumed and analyzed in {} ms", elapsedMillis(started));
 		}
+	}
+
+	/** On one connection, so that lifting the statement timeout applies to both. */
+	private void vacuumAndAnalyze() {
+		this.maintenance.execute((ConnectionCallback<Void>) (connection) -> {
+			try (java.sql.Statement statement = connection.createStatement()) {
+				statement.execute(NO_STATEMENT_TIMEOUT);
+				try {
+					statement.execute(VACUUM);
+					statement.execute(ANALYZE);
+				}
+				finally {
+					statement.execute(DEFAULT_STATEMENT_TIMEOUT);
+				}
+			}
+			return null;
+		});
 	}
 
 	private void seed() {

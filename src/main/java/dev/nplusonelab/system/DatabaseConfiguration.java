@@ -20,7 +20,6 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.StringUtils;
 
@@ -36,7 +35,7 @@ class DatabaseConfiguration {
 
 	@Bean
 	FlywayMigrationStrategy migrateThenSeed(DataSource dataSource, TransactionTemplate transactions, SeedScale scale) {
-		BookstoreSeeder seeder = new BookstoreSeeder(JdbcClient.create(dataSource), transactions, scale);
+		BookstoreSeeder seeder = new BookstoreSeeder(dataSource, transactions, scale);
 		return (flyway) -> {
 			flyway.migrate();
 			seeder.seedIfEmpty();

@@ -1,8 +1,14 @@
 package dev.nplusonelab.system;
 
+import java.util.EnumSet;
 import java.util.List;
 
+import jakarta.servlet.DispatcherType;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 import dev.nplusonelab.guide.Guide;
 import dev.nplusonelab.sql.SqlCapture;
@@ -24,6 +30,39 @@ class WebConfiguration implements WebMvcConfigurer {
 		this.guide = guide;
 		this.capture = capture;
 		this.sqlProperties = sqlProperties;
+	}
+
+	/**
+	 * First in the chain, so that every response carries the headers, even a failed one.
+	 */
+	@Bean
+	FilterRegistrationBean<SecurityHeaders> securityHeaders() {
+		FilterRegistrationBean<SecurityHeaders> registration = new FilterRegistrationBean<>(new SecurityHeaders());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		registration.setDispatcherTypes(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
+		return registration;
+	}
+
+	/**
+	 * Inside the SQL report filter, which buffers the page: a failure while the view
+	 * renders can still replace what was rendered so far.
+	 */
+	@Bean
+	FilterRegistrationBean<DatabaseFailureFilter> databaseFailureFilter() {
+		FilterRegistrationBean<DatabaseFailureFilter> registration = new FilterRegistrationBean<>(
+				new DatabaseFailureFilter());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+		return registration;
+	}
+
+	/** Only on requests from outside, not on the container's own error dispatch. */
+	@Bean
+	FilterRegistrationBean<NoDirectErrorRequests> noDirectErrorRequests() {
+		FilterRegistrationBean<NoDirectErrorRequests> registration = new FilterRegistrationBean<>(
+				new NoDirectErrorRequests());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		registration.setDispatcherTypes(EnumSet.of(DispatcherType.REQUEST));
+		return registration;
 	}
 
 	@Override

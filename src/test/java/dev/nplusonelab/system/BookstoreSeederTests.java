@@ -100,8 +100,8 @@ class BookstoreSeederTests {
 	}
 
 	private static BookstoreSeeder seeder(DataSource dataSource, double scale) {
-		return new BookstoreSeeder(JdbcClient.create(dataSource),
-				new TransactionTemplate(new DataSourceTransactionManager(dataSource)), new SeedScale(scale));
+		return new BookstoreSeeder(dataSource, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+				new SeedScale(scale));
 	}
 
 	/** An md5 of every row of every table, in primary key order. */
