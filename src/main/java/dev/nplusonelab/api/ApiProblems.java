@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotWritableException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -22,6 +23,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import dev.nplusonelab.system.BadRequestException;
+import dev.nplusonelab.system.DatabaseFailures;
 import dev.nplusonelab.system.NotFoundException;
 
 /**
@@ -55,6 +57,20 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		logger.warn("Database unavailable: {}", ex.getMessage());
 		return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
 				"The database is not answering right now. Try again in a few seconds.");
+	}
+
+	/**
+	 * In naive mode the relations load while Jackson writes the response, so a database
+	 * that stops answering (no pooled connection free in time) surfaces as a failed
+	 * write: that is a 503 like any other database failure, not a 500.
+	 */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHttpMessageNotWritable(HttpMessageNotWritableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (DatabaseFailures.causeOf(ex) == null) {
+			return super.handleHttpMessageNotWritable(ex, headers, status, request);
+		}
+		return handleExceptionInternal(ex, databaseUnavailable(ex), headers, HttpStatus.SERVICE_UNAVAILABLE, request);
 	}
 
 	/** {@code /api/books/abc}: says what an id looks like, without echoing the input. */

@@ -6,14 +6,9 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
-import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -34,7 +29,7 @@ class DatabaseFailureFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 		}
 		catch (ServletException | RuntimeException ex) {
-			Throwable cause = databaseFailure(ex);
+			Throwable cause = DatabaseFailures.causeOf(ex);
 			if (cause == null || response.isCommitted()) {
 				throw ex;
 			}
@@ -45,17 +40,6 @@ class DatabaseFailureFilter extends OncePerRequestFilter {
 			response.reset();
 			response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
 		}
-	}
-
-	private static @Nullable Throwable databaseFailure(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException
-					|| cause instanceof CannotCreateTransactionException
-					|| cause instanceof TransactionSystemException) {
-				return cause;
-			}
-		}
-		return null;
 	}
 
 }
