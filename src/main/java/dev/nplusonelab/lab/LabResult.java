@@ -31,7 +31,8 @@ record LabResult(Workload workload, List<Integer> sizes, int latencyMs, List<Cel
 	}
 
 	/**
-	 * The sizes at which the single JSON statement loaded the page faster than the
+	 * The sizes at which the single JSON statement loaded the page clearly faster (by
+	 * more than 10%, which is more than the noise of a shared machine) than the
 	 * prefetches: where one round trip beats two or three.
 	 */
 	public List<Integer> jsonWins() {
@@ -39,7 +40,7 @@ record LabResult(Workload workload, List<Integer> sizes, int latencyMs, List<Cel
 		for (int n : this.sizes) {
 			Cell json = cell("json", n);
 			Cell optimized = cell("optimized", n);
-			if (!json.skipped() && !optimized.skipped() && json.totalMs() < optimized.totalMs()) {
+			if (!json.skipped() && !optimized.skipped() && json.totalMs() < 0.9 * optimized.totalMs()) {
 				wins.add(n);
 			}
 		}
