@@ -2,7 +2,7 @@
 # HTTP load on every data page of a running N+1 Lab, in both modes, with wrk.
 #
 #   bench/load.sh [BASE_URL] [SECONDS_PER_RUN] [CONNECTIONS]
-#   bench/load.sh http://127.0.0.1:8094 5 4
+#   bench/load.sh http://127.0.0.1:8094 10 2
 #
 # Prints a Markdown table (requests/s, p50, p99, non-2xx responses) and writes it with a CSV under
 # target/bench/. Needs wrk (Debian: apt-get install -y wrk). It only ever targets the URL it is given,
@@ -10,8 +10,12 @@
 set -euo pipefail
 
 BASE=${1:-http://127.0.0.1:8094}
-SECONDS_PER_RUN=${2:-5}
-CONNECTIONS=${3:-4}
+SECONDS_PER_RUN=${2:-10}
+CONNECTIONS=${3:-2}
+# A naive page can take seconds: wrk's default 2 s timeout would drop it from the statistics.
+TIMEOUT=${TIMEOUT:-60s}
+# Requests still running when wrk stops would slow the next row down; give them time to finish.
+SETTLE=${SETTLE:-3}
 THREADS=${THREADS:-2}
 OUT=${OUT:-target/bench}
 
@@ -58,7 +62,7 @@ to_ms() {
   echo "Load: wrk, $THREADS threads, $CONNECTIONS connections, ${SECONDS_PER_RUN}s per row, against $BASE"
   echo "($(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1024/1024}' /proc/meminfo); the application, PostgreSQL and wrk share them)"
   echo
-  echo "| page | mode | statements | req/s | p50 ms | p99 ms | non-2xx |"
+  echo "| page | mode | statements | req/s | p50 ms | p99 ms | non-2xx or timed out |"
   echo "|---|---|---:|---:|---:|---:|---:|"
 } | tee "$MD"
 
@@ -68,13 +72,17 @@ for page in "${PAGES[@]}"; do
     url="$BASE$page${sep}mode=$mode"
     statements=$(curl -fsS -o /dev/null -D - "$url" | awk 'tolower($1) == "x-sql-statements:" { print $2 }' | tr -d '\r')
     # A short warm-up, so the JIT and the connection pool are not what is measured.
-    wrk -t1 -c1 -d1s "$url" >/dev/null 2>&1 || true
-    result=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency "$url")
-    rps=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' <<<"$result")
+    wrk -t1 -c1 -d1s --timeout "$TIMEOUT" "$url" >/dev/null 2>&1 || true
+    sleep "$SETTLE"
+    result=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --timeout "$TIMEOUT" --latency "$url")
+    sleep "$SETTLE"
+    rps=$(awk '/^Requests\/sec:/ { printf ($2 < 10) ? "%.1f" : "%.0f", $2 }' <<<"$result")
     p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$result")")
     p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$result")")
     errors=$(awk '/Non-2xx or 3xx responses:/ { print $NF }' <<<"$result")
     errors=${errors:-0}
+    timeouts=$(awk '/Socket errors:/ { for (i = 1; i <= NF; i++) if ($i == "timeout") print $(i + 1) }' <<<"$result")
+    errors=$((errors + ${timeouts:-0}))
     echo "| \`$page\` | $mode | ${statements:-?} | $rps | $p50 | $p99 | $errors |" | tee -a "$MD"
     echo "$page,$mode,${statements:-},$rps,$p50,$p99,$errors" >> "$CSV"
   done
