@@ -28,9 +28,11 @@ import dev.nplusonelab.lab.Workload;
  * A small runner rather than JMH: a cell runs from 1 ms to tens of seconds (the naive
  * author list at N = 1000 with 1 ms latency), each run does I/O with a database that
  * shares the machine's two cores, and what matters is the median and the spread of whole
- * page loads, not nanosecond precision. The runner warms each cell up for a time budget,
- * then measures until a time budget and a minimum number of runs are both met, and
- * reports the median and the 90th percentile.
+ * page loads, not nanosecond precision. For each workload, N and latency the runner runs
+ * every strategy once, warms the fast ones up for half a time budget, then measures them
+ * round-robin until each has spent its time budget and run at least 3 times (at most
+ * 60), and reports the median and the 90th percentile. A strategy whose run takes over 4
+ * s is measured once.
  * <p>
  * {@code ./mvnw -Pbench -DskipTests compile exec:java -Dbench.url=jdbc:postgresql://127.0.0.1:5432/perf_s1}
  * <p>
@@ -51,6 +53,8 @@ public final class Benchmark {
 	private static final int MAX_RUNS = 60;
 
 	private static final double SLOW_RUN_MS = 4_000;
+
+	private static final int WARM_UP_ROUNDS = 20;
 
 	private Benchmark() {
 	}
@@ -88,13 +92,10 @@ public final class Benchmark {
 				for (int latency : latencies) {
 					for (Workload workload : workloads) {
 						for (int n : sizes) {
-							for (String strategy : strategies) {
-								Cell cell = measure(meter, workload, strategy, n, latency,
-										timed.of(workload, strategies).get(strategy),
-										accounting.of(workload, strategies).get(strategy), budgetMs);
-								System.out.println(cell.line());
-								cells.add(cell);
-							}
+							List<Cell> group = measureGroup(meter, workload, n, latency, strategies,
+									timed.of(workload, strategies), accounting.of(workload, strategies), budgetMs);
+							group.forEach((cell) -> System.out.println(cell.line()));
+							cells.addAll(group);
 						}
 					}
 				}
@@ -121,36 +122,75 @@ public final class Benchmark {
 		return wrong;
 	}
 
-	private static Cell measure(Meter meter, Workload workload, String strategy, int n, int latency, Loader timed,
-			Loader accounting, double budgetMs) {
+	/**
+	 * Every strategy at one workload, N and latency. The runs go round-robin, one run of
+	 * each strategy per round, so a burst of load from elsewhere on the machine hits all
+	 * of them alike instead of whichever happened to be measured then.
+	 */
+	private static List<Cell> measureGroup(Meter meter, Workload workload, int n, int latency,
+			List<String> strategies, Map<String, Loader> timed, Map<String, Loader> accounting, double budgetMs) {
+		Map<String, long[]> counts = new LinkedHashMap<>();
 		meter.latency(0);
-		meter.reset();
-		List<?> rows = accounting.load(n);
-		long statements = meter.statements();
-		long rowsRead = meter.rows();
-		long bytes = meter.bytes();
-		long duplicated = strategy.equals("cartesian") ? rowsRead - rows.size() : 0;
-
+		for (String strategy : strategies) {
+			meter.reset();
+			List<?> rows = accounting.get(strategy).load(n);
+			long duplicated = strategy.equals("cartesian") ? meter.rows() - rows.size() : 0;
+			counts.put(strategy, new long[] { meter.statements(), meter.rows(), meter.bytes(), duplicated });
+		}
 		meter.latency(latency);
-		double first = run(meter, timed, n)[0];
-		if (first < SLOW_RUN_MS) {
-			long warmUntil = System.nanoTime() + (long) (budgetMs / 2 * 1_000_000);
-			for (int i = 0; i < 20 && System.nanoTime() < warmUntil; i++) {
-				run(meter, timed, n);
+		Map<String, List<double[]>> runs = new LinkedHashMap<>();
+		Map<String, Double> spent = new LinkedHashMap<>();
+		for (String strategy : strategies) {
+			double first = run(meter, timed.get(strategy), n)[0];
+			runs.put(strategy, new ArrayList<>());
+			// A slow strategy is warm after one run; it is measured once more and left.
+			spent.put(strategy, (first > SLOW_RUN_MS) ? Double.MAX_VALUE : 0.0);
+		}
+		// Warm-up rounds for the fast ones, then measured rounds.
+		round(meter, timed, n, runs, spent, budgetMs / 2, false);
+		spent.replaceAll((strategy, time) -> (time == Double.MAX_VALUE) ? time : 0.0);
+		round(meter, timed, n, runs, spent, budgetMs, true);
+		meter.latency(0);
+		List<Cell> cells = new ArrayList<>();
+		for (String strategy : strategies) {
+			List<double[]> measured = runs.get(strategy);
+			if (measured.isEmpty()) {
+				measured.add(run(meter, timed.get(strategy), n));
+			}
+			double[] totals = measured.stream().mapToDouble((r) -> r[0]).sorted().toArray();
+			double[] sql = measured.stream().mapToDouble((r) -> r[1]).sorted().toArray();
+			long[] count = counts.get(strategy);
+			cells.add(new Cell(workload, strategy, n, latency, count[0], count[1], count[2], count[3],
+					percentile(sql, 0.5), percentile(totals, 0.5), percentile(totals, 0.9), measured.size()));
+		}
+		return cells;
+	}
+
+	private static void round(Meter meter, Map<String, Loader> loaders, int n, Map<String, List<double[]>> runs,
+			Map<String, Double> spent, double budgetMs, boolean keep) {
+		boolean more = true;
+		int round = 0;
+		while (more) {
+			more = false;
+			round++;
+			for (Map.Entry<String, Loader> entry : loaders.entrySet()) {
+				String strategy = entry.getKey();
+				if (spent.get(strategy) == Double.MAX_VALUE) {
+					continue;
+				}
+				List<double[]> measured = runs.get(strategy);
+				boolean enough = spent.get(strategy) >= budgetMs && (!keep || measured.size() >= MIN_RUNS);
+				if (enough || (keep ? measured.size() >= MAX_RUNS : round > WARM_UP_ROUNDS)) {
+					continue;
+				}
+				double[] result = run(meter, entry.getValue(), n);
+				if (keep) {
+					measured.add(result);
+				}
+				spent.put(strategy, spent.get(strategy) + result[0]);
+				more = true;
 			}
 		}
-		List<double[]> runs = new ArrayList<>();
-		long measureUntil = System.nanoTime() + (long) (budgetMs * 1_000_000);
-		do {
-			runs.add(run(meter, timed, n));
-		}
-		while (runs.size() < MAX_RUNS && (runs.size() < MIN_RUNS || System.nanoTime() < measureUntil)
-				&& !(runs.get(0)[0] > SLOW_RUN_MS));
-		meter.latency(0);
-		double[] totals = runs.stream().mapToDouble((run) -> run[0]).sorted().toArray();
-		double[] sql = runs.stream().mapToDouble((run) -> run[1]).sorted().toArray();
-		return new Cell(workload, strategy, n, latency, statements, rowsRead, bytes, duplicated,
-				percentile(sql, 0.5), percentile(totals, 0.5), percentile(totals, 0.9), runs.size());
 	}
 
 	/** One load: total milliseconds and milliseconds inside the driver. */

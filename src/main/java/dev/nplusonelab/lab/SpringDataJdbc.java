@@ -52,7 +52,10 @@ final class SpringDataJdbc implements AutoCloseable {
 	 */
 	static SpringDataJdbc start(DataSource dataSource, boolean singleQueryLoading) {
 		AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
-		context.registerBean(DataSource.class, () -> dataSource);
+		// Borrowed, not owned: without an explicit empty destroy method, closing this
+		// context
+		// would close the application's pool, as Spring closes AutoCloseable beans.
+		context.registerBean(DataSource.class, () -> dataSource, (definition) -> definition.setDestroyMethodName(""));
 		context.registerBean(NamedParameterJdbcOperations.class, () -> new NamedParameterJdbcTemplate(dataSource));
 		context.registerBean("transactionManager", JdbcTransactionManager.class,
 				() -> new JdbcTransactionManager(dataSource));
