@@ -8,7 +8,7 @@ set -euo pipefail
 DB=${1:-perf_s1}
 TX=${2:-3000}
 OUT=${OUT:-target/bench}
-./mvnw -q -Pbench -DskipTests compile exec:java -Dexec.mainClass=dev.nplusonelab.bench.BareStatements \
+./mvnw -q -Pbench -DskipTests compile exec:java -Dbench.main=dev.nplusonelab.bench.BareStatements \
   -Dbench.out="$OUT"
 # Prepared statements, like the driver after its fifth execution; one client, like one request.
 for mode in prepared simple; do

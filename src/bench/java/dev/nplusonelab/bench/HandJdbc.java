@@ -12,19 +12,26 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
 import dev.nplusonelab.lab.LabAuthor;
 import dev.nplusonelab.lab.LabBook;
 import dev.nplusonelab.lab.LabQueries;
 
 /**
  * The query layer's statements written out with plain JDBC: the same SQL text, the same
- * look-ahead row, the same {@code = ANY(?)} arrays and the same read-only transaction,
- * with no builder, no {@code JdbcClient} and no row-mapper indirection. What the layer
- * costs is the difference between the two.
+ * look-ahead row, the same {@code = ANY(?)} arrays, with no builder, no
+ * {@code JdbcClient} and no row-mapper indirection. It runs in the same Spring read-only
+ * transaction as the layer's strategy (the application's readers are
+ * {@code @Transactional}), so the difference between the two is what the layer costs.
  */
 final class HandJdbc {
 
 	private final DataSource dataSource;
+
+	private final TransactionTemplate transactions;
 
 	private final String books;
 
@@ -38,6 +45,8 @@ final class HandJdbc {
 
 	HandJdbc(DataSource dataSource) {
 		this.dataSource = dataSource;
+		this.transactions = new TransactionTemplate(new JdbcTransactionManager(dataSource));
+		this.transactions.setReadOnly(true);
 		List<String> bookStatements = LabQueries.books().statements();
 		this.books = positional(bookStatements.get(0));
 		this.bookTags = positional(bookStatements.get(1));
@@ -53,8 +62,8 @@ final class HandJdbc {
 		return sql.replace(":limit", "?").replace(":offset", "?").replace(":parent_ids", "?");
 	}
 
-	List<LabBook> books(int n) throws SQLException {
-		try (Connection connection = begin()) {
+	List<LabBook> books(int n) {
+		return inTransaction((connection) -> {
 			List<LabBook> rows = new ArrayList<>(n);
 			try (PreparedStatement statement = connection.prepareStatement(this.books)) {
 				statement.setInt(1, n + 1);
@@ -67,13 +76,12 @@ final class HandJdbc {
 			}
 			Map<Long, List<String>> tags = strings(connection, this.bookTags, ids(rows.stream().map(LabBook::id)));
 			rows.replaceAll((book) -> book.withTags(tags.getOrDefault(book.id(), List.of())));
-			connection.commit();
 			return rows;
-		}
+		});
 	}
 
-	List<LabAuthor> authors(int n) throws SQLException {
-		try (Connection connection = begin()) {
+	List<LabAuthor> authors(int n) {
+		return inTransaction((connection) -> {
 			List<LabAuthor> rows = new ArrayList<>(n);
 			try (PreparedStatement statement = connection.prepareStatement(this.authors)) {
 				statement.setInt(1, n + 1);
@@ -103,17 +111,26 @@ final class HandJdbc {
 					.forEach((list) -> list.replaceAll((book) -> book.withTags(tags.getOrDefault(book.id(), List.of()))));
 			}
 			rows.replaceAll((author) -> author.withBooks(books.getOrDefault(author.id(), List.of())));
-			connection.commit();
 			return rows;
-		}
+		});
 	}
 
-	private Connection begin() throws SQLException {
-		Connection connection = this.dataSource.getConnection();
-		connection.setAutoCommit(false);
-		connection.setReadOnly(true);
-		// HikariCP resets auto-commit and read-only when the connection goes back.
-		return connection;
+	/** Runs the body on the transaction's connection, which the transaction manager commits and releases. */
+	private <T> T inTransaction(Body<T> body) {
+		return this.transactions.execute((status) -> {
+			try {
+				return body.run(DataSourceUtils.getConnection(this.dataSource));
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+	}
+
+	private interface Body<T> {
+
+		T run(Connection connection) throws SQLException;
+
 	}
 
 	private static Map<Long, List<String>> strings(Connection connection, String sql, Long[] parents)

@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.ToLongFunction;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -177,11 +179,23 @@ public final class Prefetch<C> {
 		return this.relation;
 	}
 
+	/** The text, written on first use: a plan runs it on every request. */
+	private volatile @Nullable String sql;
+
 	/**
 	 * The statement text; {@code :parent_ids} is the only parameter the layer binds
 	 * itself.
 	 */
 	public String sql() {
+		String sql = this.sql;
+		if (sql == null) {
+			sql = write();
+			this.sql = sql;
+		}
+		return sql;
+	}
+
+	private String write() {
 		List<String> selected = new ArrayList<>();
 		selected.add(this.relation.parentKeyColumn() + " AS " + PARENT_ID);
 		selected.addAll(this.columns);

@@ -171,8 +171,20 @@ public final class Select {
 		return this.root;
 	}
 
+	/** The text, written on first use: a plan runs it on every request. */
+	private volatile @Nullable String sql;
+
 	/** The statement text, formatted one clause per line. */
 	public String sql() {
+		String sql = this.sql;
+		if (sql == null) {
+			sql = write();
+			this.sql = sql;
+		}
+		return sql;
+	}
+
+	private String write() {
 		List<String> selected = new ArrayList<>(this.columns);
 		this.laterals.forEach((lateral) -> selected.addAll(lateral.outputColumns()));
 		StringBuilder joined = new StringBuilder();
