@@ -1,9 +1,12 @@
 package dev.nplusonelab.book;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.nplusonelab.sql.StatementBudget;
 import dev.nplusonelab.system.BadRequestException;
@@ -21,15 +24,37 @@ class BookController {
 		this.readers = new ByMode<>(naive, optimized);
 	}
 
+	/**
+	 * A numbered page ({@code ?page=}), or with {@code ?after=id} the page after that
+	 * book (keyset pagination), which stays as fast on the last page of a million books
+	 * as on the first.
+	 */
 	@StatementBudget(2)
 	@GetMapping("/books")
-	String list(Mode mode, Paging paging, Model model) {
-		BookListPage page = this.readers.get(mode).list(paging);
+	String list(Mode mode, Paging paging, @RequestParam(required = false) @Nullable String after, Model model) {
+		BookListPage page = (after == null) ? this.readers.get(mode).list(paging)
+				: this.readers.get(mode).listAfter(after(after, paging), paging.size());
 		if (page.isPastTheEnd()) {
 			throw new BadRequestException("page " + paging.page() + " is past the last page of books.");
 		}
 		model.addAttribute("list", page);
 		return "books/list";
+	}
+
+	private static long after(String value, Paging paging) {
+		if (paging.page() > 0) {
+			throw new BadRequestException("Ask for a page by number (page) or after a book id (after), not both.");
+		}
+		try {
+			long after = Long.parseLong(value.strip());
+			if (after >= 0) {
+				return after;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// answered below
+		}
+		throw new BadRequestException("after must be a book id: a whole number from 0.");
 	}
 
 	@StatementBudget(3)

@@ -2,6 +2,8 @@ package dev.nplusonelab.book;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.nplusonelab.system.Paging;
 
 /**
@@ -9,8 +11,20 @@ import dev.nplusonelab.system.Paging;
  *
  * @param hasNext whether another page follows; found by asking for one row more, not by
  * counting every book
+ * @param after for a keyset page ({@code ?after=}), the id the page starts after; null
+ * for a numbered page
  */
-record BookListPage(List<BookRow> books, Paging paging, boolean hasNext) {
+record BookListPage(List<BookRow> books, Paging paging, boolean hasNext, @Nullable Long after) {
+
+	BookListPage(List<BookRow> books, Paging paging, boolean hasNext) {
+		this(books, paging, hasNext, null);
+	}
+
+	/** The id the next keyset page starts after: the last one on this page. */
+	public long nextAfter() {
+		return this.books.isEmpty() ? ((this.after != null) ? this.after : 0)
+				: this.books.get(this.books.size() - 1).id();
+	}
 
 	boolean isPastTheEnd() {
 		return this.books.isEmpty() && this.paging.page() > 0;

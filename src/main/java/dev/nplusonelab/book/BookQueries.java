@@ -58,6 +58,14 @@ final class BookQueries {
 
 	// end::list-view[]
 
+	/**
+	 * The same rows, a page after a book id: at a million books the last page costs what
+	 * the first does, where OFFSET steps over every row before it.
+	 */
+	private static final FetchPlan<BookRow> LIST_VIEW_AFTER = FetchPlan
+		.of(BOOK_ROW.pagedAfter("b.id"), BookQueries::listRow, BookRow::id)
+		.prefetch(TAG_NAMES, BookRow::withTags);
+
 	// tag::detail-view[]
 	/** The list's row for one book, plus the columns only the detail shows. */
 	private static final Select DETAIL_ROW = BOOK_ROW.columns("b.isbn", "b.published_on", "b.price", "b.summary")
@@ -87,6 +95,11 @@ final class BookQueries {
 	/** Two statements whatever the page size: the joined rows, then the tags. */
 	static FetchPlan<BookRow> forListView() {
 		return LIST_VIEW;
+	}
+
+	/** Two statements for a keyset page at any depth. */
+	static FetchPlan<BookRow> forListViewAfter() {
+		return LIST_VIEW_AFTER;
 	}
 
 	/**

@@ -11,6 +11,9 @@ interface BookReader {
 
 	BookListPage list(Paging paging);
 
+	/** The {@code size} books after the book {@code after}, by id (keyset pagination). */
+	BookListPage listAfter(long after, int size);
+
 	Optional<BookDetail> detail(long id);
 
 }

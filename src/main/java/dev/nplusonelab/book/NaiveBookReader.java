@@ -94,6 +94,12 @@ class NaiveBookReader implements BookReader {
 		return new BookListPage(rows, paging, page.hasNext());
 	}
 
+	@Override
+	public BookListPage listAfter(long after, int size) {
+		Slice<Book> page = this.books.findByIdGreaterThan(after, PageRequest.of(0, size, Sort.by("id")));
+		return new BookListPage(page.stream().map(this::row).toList(), Paging.first(size), page.hasNext(), after);
+	}
+
 	private BookRow row(Book book) {
 		Author author = this.authors.findById(book.author().getId()).orElseThrow();
 		String category = this.categories.findById(book.category().getId()).orElseThrow().name();

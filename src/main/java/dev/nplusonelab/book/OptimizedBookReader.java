@@ -34,6 +34,12 @@ class OptimizedBookReader implements BookReader {
 	}
 	// end::list[]
 
+	@Override
+	public BookListPage listAfter(long after, int size) {
+		Slice<BookRow> page = BookQueries.forListViewAfter().sliceAfter(this.jdbc, after, size, Map.of());
+		return new BookListPage(page.getContent(), Paging.first(size), page.hasNext(), after);
+	}
+
 	// tag::detail[]
 	@Override
 	public Optional<BookDetail> detail(long id) {

@@ -95,8 +95,8 @@ public final class FetchPlan<T> {
 	 * a total count.
 	 */
 	public Slice<T> slice(JdbcClient jdbc, Pageable page, Map<String, ?> parameters) {
-		if (!this.root.isPaged()) {
-			throw new IllegalStateException("The root select is not paged(); call list()");
+		if (!this.root.isPaged() || this.root.isPagedAfter()) {
+			throw new IllegalStateException("The root select is not paged(); call list() or sliceAfter()");
 		}
 		Map<String, Object> bound = new HashMap<>(parameters);
 		bound.put(Select.LIMIT, page.getPageSize() + 1);
@@ -105,6 +105,25 @@ public final class FetchPlan<T> {
 		boolean hasNext = rows.size() > page.getPageSize();
 		List<T> content = hasNext ? rows.subList(0, page.getPageSize()) : rows;
 		return new SliceImpl<>(attach(jdbc, content, parameters), page, hasNext);
+	}
+
+	/**
+	 * The {@code size} root rows after the key {@code after}, with their children, for a
+	 * {@link Select#pagedAfter} root. Like {@link #slice} it reads one row more to know
+	 * whether more follow.
+	 */
+	public Slice<T> sliceAfter(JdbcClient jdbc, long after, int size, Map<String, ?> parameters) {
+		if (!this.root.isPagedAfter()) {
+			throw new IllegalStateException("The root select is not pagedAfter(key)");
+		}
+		Map<String, Object> bound = new HashMap<>(parameters);
+		bound.put(Select.LIMIT, size + 1);
+		bound.put(Select.AFTER, after);
+		List<T> rows = jdbc.sql(this.root.sql()).params(bound).query(this.mapper).list();
+		boolean hasNext = rows.size() > size;
+		List<T> content = hasNext ? rows.subList(0, size) : rows;
+		return new SliceImpl<>(attach(jdbc, content, parameters),
+				org.springframework.data.domain.PageRequest.ofSize(size), hasNext);
 	}
 
 	/** The statements this plan runs, root first, for documentation and tests. */

@@ -2,6 +2,8 @@ package dev.nplusonelab.query;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A value computed per row from a to-many relation, inside the row's own statement: a
  * count or an average of the children (Django's {@code annotate(Count(...))}), or one
@@ -32,8 +34,18 @@ public final class Lateral {
 
 	private final boolean grouped;
 
+	/**
+	 * A subquery written by another building block ({@link Prefetch#asJson}), used as is.
+	 */
+	private final @Nullable String subquery;
+
 	private Lateral(List<ToMany> path, String alias, List<String> expressions, List<String> conditions,
 			List<String> order, int limit, boolean grouped) {
+		this(path, alias, expressions, conditions, order, limit, grouped, null);
+	}
+
+	private Lateral(List<ToMany> path, String alias, List<String> expressions, List<String> conditions,
+			List<String> order, int limit, boolean grouped, @Nullable String subquery) {
 		this.relation = path.get(0);
 		this.path = path;
 		this.alias = Sql.requireIdentifier(alias);
@@ -42,7 +54,16 @@ public final class Lateral {
 		this.order = order;
 		this.limit = limit;
 		this.grouped = grouped;
+		this.subquery = subquery;
 		expressions.forEach(Sql::outputName);
+	}
+
+	/**
+	 * A lateral whose subquery is already written and returns one column, {@code name}.
+	 */
+	static Lateral written(ToMany relation, String alias, String name, String subquery) {
+		return new Lateral(List.of(relation), alias, List.of("subquery AS " + name), List.of(), List.of(), 0, false,
+				subquery);
 	}
 
 	/**
@@ -69,12 +90,14 @@ public final class Lateral {
 
 	/** Only children that match the condition count. */
 	public Lateral where(String condition) {
+		requireBuildable();
 		return new Lateral(this.path, this.alias, this.expressions, Sql.append(this.conditions, condition), this.order,
 				this.limit, this.grouped);
 	}
 
 	/** The first child in this order: {@code orderBy("b.published_on DESC")}. */
 	public Lateral first(String... order) {
+		requireBuildable();
 		if (this.grouped) {
 			throw new IllegalStateException("A grouped aggregate has no first child");
 		}
@@ -89,10 +112,17 @@ public final class Lateral {
 	 * {@code coalesce} where it matters.
 	 */
 	public Lateral grouped() {
+		requireBuildable();
 		if (this.limit > 0 || this.path.size() > 1) {
 			throw new IllegalStateException("Only a plain aggregate over one relation can be grouped");
 		}
 		return new Lateral(this.path, this.alias, this.expressions, this.conditions, this.order, 0, true);
+	}
+
+	private void requireBuildable() {
+		if (this.subquery != null) {
+			throw new IllegalStateException("A nested JSON lateral is complete; shape it on its Prefetch instead");
+		}
 	}
 
 	ToMany relation() {
@@ -104,6 +134,9 @@ public final class Lateral {
 	}
 
 	String joinClause() {
+		if (this.subquery != null) {
+			return "LEFT JOIN LATERAL (\n" + Sql.indent(this.subquery) + "\n) AS " + this.alias + " ON TRUE";
+		}
 		if (this.grouped) {
 			String key = this.relation.parentKeyColumn();
 			String subquery = Sql

@@ -31,6 +31,9 @@ public final class Select {
 
 	static final String OFFSET = "offset";
 
+	/** The named parameter of a {@link #pagedAfter} statement: the last key seen. */
+	static final String AFTER = "after";
+
 	private final Table root;
 
 	private final List<String> columns;
@@ -135,6 +138,22 @@ public final class Select {
 	}
 
 	/**
+	 * Loads the page after a key (keyset pagination): {@code key > :after ORDER BY key
+	 * LIMIT :limit}. The database seeks to the key in its index instead of stepping over
+	 * OFFSET rows, so the millionth page costs what the first does; the price is that a
+	 * page is reached from the previous one's last key, not by its number.
+	 * @param key a unique column of the root table that the page is ordered by, such as
+	 * {@code b.id}
+	 */
+	public Select pagedAfter(String key) {
+		if (!key.startsWith(this.root.alias() + ".")) {
+			throw new IllegalArgumentException("Page after a column of " + this.root.name() + ", not " + key);
+		}
+		return new Select(this.root, this.columns, this.joins, this.laterals,
+				Sql.append(this.conditions, key + " > :" + AFTER), List.of(key), "LIMIT :" + LIMIT);
+	}
+
+	/**
 	 * Loads the first {@code n} rows in {@link #orderBy} order, choosing them before the
 	 * joins the same way as {@link #paged()} when the order uses only root columns. An
 	 * order by a joined or computed value (the top authors by sales) needs every
@@ -152,8 +171,20 @@ public final class Select {
 		return this.root;
 	}
 
+	/** The text, written on first use: a plan runs it on every request. */
+	private volatile @Nullable String sql;
+
 	/** The statement text, formatted one clause per line. */
 	public String sql() {
+		String sql = this.sql;
+		if (sql == null) {
+			sql = write();
+			this.sql = sql;
+		}
+		return sql;
+	}
+
+	private String write() {
 		List<String> selected = new ArrayList<>(this.columns);
 		this.laterals.forEach((lateral) -> selected.addAll(lateral.outputColumns()));
 		StringBuilder joined = new StringBuilder();
@@ -169,6 +200,11 @@ public final class Select {
 		}
 		return Sql.selectList(selected) + "\nFROM " + this.root.declaration() + joined + Sql.where(this.conditions)
 				+ Sql.orderBy(this.order) + ((this.limit != null) ? "\n" + this.limit : "");
+	}
+
+	boolean isPagedAfter() {
+		return isPaged() && !this.limit.contains(":" + OFFSET)
+				&& this.conditions.stream().anyMatch((condition) -> condition.endsWith(" > :" + AFTER));
 	}
 
 	boolean isPaged() {

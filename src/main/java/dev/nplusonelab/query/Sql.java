@@ -39,6 +39,25 @@ final class Sql {
 		return matcher.group(1);
 	}
 
+	/**
+	 * The name a selected column is known by: its {@code AS} name, or the column name
+	 * after the table alias ({@code t.name} → {@code name}).
+	 */
+	static String keyOf(String column) {
+		var matcher = OUTPUT_NAME.matcher(column);
+		if (matcher.matches()) {
+			return matcher.group(1);
+		}
+		return requireIdentifier(column.substring(column.lastIndexOf('.') + 1).strip());
+	}
+
+	/** The expression of a selected column without its {@code AS} name. */
+	static String expressionOf(String column) {
+		var matcher = OUTPUT_NAME.matcher(column);
+		return matcher.matches() ? column.substring(0, matcher.start(1)).strip().replaceFirst("(?i)\\s*AS$", "")
+				: column.strip();
+	}
+
 	static String selectList(List<String> columns) {
 		return "SELECT " + String.join(",\n       ", columns);
 	}

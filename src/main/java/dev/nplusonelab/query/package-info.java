@@ -9,7 +9,12 @@
  * ({@link dev.nplusonelab.query.Lateral});</li>
  * <li>{@link dev.nplusonelab.query.Prefetch} loads the children of many parents with one
  * {@code = ANY(?)} statement;</li>
- * <li>{@link dev.nplusonelab.query.FetchPlan} puts them together for one view.</li>
+ * <li>{@link dev.nplusonelab.query.FetchPlan} puts them together for one view, by page
+ * number or after a key ({@link dev.nplusonelab.query.Select#pagedAfter});</li>
+ * <li>{@link dev.nplusonelab.query.Prefetch#asJson} nests a prefetch tree into the
+ * parent's statement as JSON instead, read back with
+ * {@link dev.nplusonelab.query.JsonRow}: one statement, for when round trips are
+ * expensive.</li>
  * </ul>
  * It knows nothing of the bookstore: the relations and the plans live with the pages that
  * use them.

@@ -23,6 +23,9 @@ class ReportPhaseInterceptor implements HandlerInterceptor {
 			if (handler instanceof HandlerMethod method && method.hasMethodAnnotation(StatementBudget.class)) {
 				report.budget(method.getMethodAnnotation(StatementBudget.class).value());
 			}
+			if (handler instanceof HandlerMethod method && method.hasMethodAnnotation(StreamedResponse.class)) {
+				request.setAttribute(SqlReportFilter.STREAMED_ATTRIBUTE, Boolean.TRUE);
+			}
 		}
 		return true;
 	}

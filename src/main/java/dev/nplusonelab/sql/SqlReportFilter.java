@@ -23,13 +23,21 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * <p>
  * The response is buffered, so that the final count can still go into headers after the
  * view has rendered: {@code X-Sql-Statements} for scripts and tests, and
- * {@code Server-Timing}, which browser developer tools show next to the request.
+ * {@code Server-Timing}, which browser developer tools show next to the request. An
+ * endpoint marked {@link StreamedResponse} is not buffered: its statements are counted
+ * and recorded all the same, but its headers leave before the count is known.
  */
 class SqlReportFilter extends OncePerRequestFilter {
 
 	static final String STATEMENTS_HEADER = "X-Sql-Statements";
 
 	static final String REPORT_HEADER = "X-Sql-Report";
+
+	/**
+	 * Set before the body is written, by {@link StreamedResponse} or directly: the body
+	 * is not buffered.
+	 */
+	static final String STREAMED_ATTRIBUTE = SqlReportFilter.class.getName() + ".streamed";
 
 	private static final Logger logger = LoggerFactory.getLogger(SqlReportFilter.class);
 
@@ -67,7 +75,7 @@ class SqlReportFilter extends OncePerRequestFilter {
 				this.properties.latency());
 		request.setAttribute(RequestReport.ATTRIBUTE, report);
 		response.setHeader(REPORT_HEADER, Long.toString(report.id()));
-		ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
+		ReportResponse buffered = new ReportResponse(response, request);
 		try {
 			chain.doFilter(request, buffered);
 		}
@@ -92,6 +100,51 @@ class SqlReportFilter extends OncePerRequestFilter {
 			}
 			buffered.copyBodyToResponse();
 		}
+	}
+
+	/**
+	 * Buffers the body, unless the request was marked as streamed before the body was
+	 * first asked for; then it hands out the real response's stream.
+	 */
+	static final class ReportResponse extends ContentCachingResponseWrapper {
+
+		private final HttpServletRequest request;
+
+		private boolean streamed;
+
+		ReportResponse(HttpServletResponse response, HttpServletRequest request) {
+			super(response);
+			this.request = request;
+		}
+
+		private boolean streams() {
+			if (!this.streamed && getContentSize() == 0
+					&& Boolean.TRUE.equals(this.request.getAttribute(STREAMED_ATTRIBUTE))) {
+				this.streamed = true;
+			}
+			return this.streamed;
+		}
+
+		@Override
+		public jakarta.servlet.ServletOutputStream getOutputStream() throws IOException {
+			return streams() ? getResponse().getOutputStream() : super.getOutputStream();
+		}
+
+		@Override
+		public java.io.PrintWriter getWriter() throws IOException {
+			return streams() ? getResponse().getWriter() : super.getWriter();
+		}
+
+		@Override
+		public void flushBuffer() throws IOException {
+			if (this.streamed) {
+				getResponse().flushBuffer();
+			}
+			else {
+				super.flushBuffer();
+			}
+		}
+
 	}
 
 	/** Once per request, so a log shows which route repeats itself, and how. */

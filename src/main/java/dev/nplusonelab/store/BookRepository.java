@@ -12,6 +12,9 @@ public interface BookRepository extends ListCrudRepository<Book, Long> {
 
 	Slice<Book> findAllBy(Pageable page);
 
+	/** The books after an id, for keyset pages of the book list. */
+	Slice<Book> findByIdGreaterThan(long id, Pageable page);
+
 	@Query("SELECT * FROM book WHERE author_id = :authorId ORDER BY published_on DESC, id DESC")
 	List<Book> findByAuthorId(long authorId);
 

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Times the optimized book list's two statements (N = 50) bare, with pgbench, on the same database
+# the benchmark used: the yardstick for "the layer's SQL time is within 1.3x of the same SQL run bare".
+#
+#   bench/bare.sh [DATABASE] [TRANSACTIONS]
+#   bench/bare.sh perf_s1 3000
+set -euo pipefail
+DB=${1:-perf_s1}
+TX=${2:-3000}
+OUT=${OUT:-target/bench}
+./mvnw -q -Pbench -DskipTests compile exec:java -Dbench.main=dev.nplusonelab.bench.BareStatements \
+  -Dbench.out="$OUT"
+# Prepared statements, like the driver after its fifth execution; one client, like one request.
+for mode in prepared simple; do
+  echo "pgbench -M $mode:"
+  pgbench -h 127.0.0.1 -U postgres -n -M "$mode" -c 1 -t "$TX" -f "$OUT/bare-book-list.sql" "$DB" \
+    | grep -E "latency average|tps"
+done

@@ -1,0 +1,34 @@
+package dev.nplusonelab.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+
+import dev.nplusonelab.lab.LabQueries;
+
+/**
+ * Writes the optimized book list's statements for N = 50 with their values inlined, as a
+ * pgbench script, so {@code bench/bare.sh} can time the same SQL without the application:
+ * the yardstick for "SQL time within 1.3× of the bare statements". The ids are the first
+ * 50 book ids, 1 to 50, as the seeder numbers them.
+ */
+public final class BareStatements {
+
+	private BareStatements() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		int n = Integer.parseInt(System.getProperty("bench.n", "50"));
+		Path out = Path.of(System.getProperty("bench.out", "target/bench"), "bare-book-list.sql");
+		List<String> statements = LabQueries.books().statements();
+		String ids = LongStream.rangeClosed(1, n).mapToObj(Long::toString).collect(Collectors.joining(","));
+		String script = statements.get(0).replace(":limit", Integer.toString(n + 1)).replace(":offset", "0") + ";\n"
+				+ statements.get(1).replace(":parent_ids", "'{" + ids + "}'::bigint[]") + ";\n";
+		Files.createDirectories(out.getParent());
+		Files.writeString(out, script);
+		System.out.println("Wrote " + out);
+	}
+
+}

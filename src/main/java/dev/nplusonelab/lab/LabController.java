@@ -1,0 +1,76 @@
+package dev.nplusonelab.lab;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import dev.nplusonelab.system.BadRequestException;
+
+/**
+ * {@code /lab}: pick a workload, sizes and a latency, and see every in-app strategy's
+ * statements and time as N grows. Without {@code run} it only shows the form.
+ */
+@Controller
+class LabController {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final LabRunner runner;
+
+	LabController(LabRunner runner) {
+		this.runner = runner;
+	}
+
+	@GetMapping("/lab")
+	String lab(@RequestParam(defaultValue = "books") String workload,
+			@RequestParam(defaultValue = "10,50,200") String sizes, @RequestParam(defaultValue = "0") String latency,
+			@RequestParam(required = false) @Nullable String run, Model model) {
+		Workload chosen = workload(workload);
+		List<Integer> parsedSizes = LabRunner.sizes(sizes);
+		int parsedLatency = latency(latency);
+		model.addAttribute("workloads", Workload.values());
+		model.addAttribute("workload", chosen);
+		model.addAttribute("sizes", String.join(",", parsedSizes.stream().map(String::valueOf).toList()));
+		model.addAttribute("latency", parsedLatency);
+		model.addAttribute("maxN", LabRunner.MAX_N);
+		model.addAttribute("maxLatency", LabRunner.MAX_LATENCY_MS);
+		model.addAttribute("budgetSeconds", LabRunner.TIME_BUDGET.toSeconds());
+		if (run != null) {
+			LabResult result = this.runner.run(chosen, parsedSizes, parsedLatency);
+			model.addAttribute("result", result);
+			model.addAttribute("chartJson", JSON.writeValueAsString(result.chartData()));
+		}
+		return "lab/index";
+	}
+
+	private static Workload workload(String value) {
+		for (Workload workload : Workload.values()) {
+			if (workload.key().equals(value.toLowerCase(Locale.ROOT))) {
+				return workload;
+			}
+		}
+		throw new BadRequestException("workload must be books or authors.");
+	}
+
+	private static int latency(String value) {
+		try {
+			int latency = Integer.parseInt(value.strip());
+			if (latency >= 0 && latency <= LabRunner.MAX_LATENCY_MS) {
+				return latency;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// answered below, like a value out of range
+		}
+		throw new BadRequestException(
+				"latency must be a whole number of milliseconds from 0 to " + LabRunner.MAX_LATENCY_MS + ".");
+	}
+
+}

@@ -1,0 +1,82 @@
+package dev.nplusonelab.sql;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+import dev.nplusonelab.query.Relations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The report filter buffers a body so its headers can carry the final count, except for a
+ * streamed response, whose body reaches the client as it is written.
+ */
+class StreamedResponseTests {
+
+	private final SqlProperties properties = new SqlProperties(Duration.ZERO, Duration.ofMillis(50), false, true, true,
+			false, 200, false);
+
+	private final SqlReportFilter filter = new SqlReportFilter(new SqlCapture(),
+			new SqlMetrics(new SimpleMeterRegistry()),
+			new SqlDiagnostics(new NPlusOneDetector(new Relations(List.of())), this.properties), null, this.properties);
+
+	@Test
+	void aStreamedBodyReachesTheClientWhileTheHandlerIsStillWriting() throws Exception {
+		MockHttpServletResponse client = new MockHttpServletResponse();
+		List<String> seenByClient = new ArrayList<>();
+
+		this.filter.doFilter(request(true), client, writeTwoChunks(client, seenByClient));
+
+		assertThat(seenByClient).containsExactly("first\n", "first\nsecond\n");
+		assertThat(client.getContentAsString()).isEqualTo("first\nsecond\n");
+		assertThat(client.getHeader(SqlReportFilter.STATEMENTS_HEADER)).isNull();
+		assertThat(client.getHeader(SqlReportFilter.REPORT_HEADER)).isNotNull();
+	}
+
+	@Test
+	void anOrdinaryBodyIsBufferedUntilTheCountIsKnown() throws Exception {
+		MockHttpServletResponse client = new MockHttpServletResponse();
+		List<String> seenByClient = new ArrayList<>();
+
+		this.filter.doFilter(request(false), client, writeTwoChunks(client, seenByClient));
+
+		assertThat(seenByClient).containsExactly("", "");
+		assertThat(client.getContentAsString()).isEqualTo("first\nsecond\n");
+		assertThat(client.getHeader(SqlReportFilter.STATEMENTS_HEADER)).isEqualTo("0");
+	}
+
+	private static MockHttpServletRequest request(boolean streamed) {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/export/books.csv");
+		if (streamed) {
+			// What the interceptor does for a handler marked @StreamedResponse.
+			request.setAttribute(SqlReportFilter.STREAMED_ATTRIBUTE, Boolean.TRUE);
+		}
+		return request;
+	}
+
+	private static FilterChain writeTwoChunks(MockHttpServletResponse client, List<String> seenByClient) {
+		return (request, response) -> {
+			try {
+				for (String chunk : new String[] { "first\n", "second\n" }) {
+					response.getOutputStream().write(chunk.getBytes());
+					response.flushBuffer();
+					seenByClient.add(client.getContentAsString());
+				}
+			}
+			catch (IOException ex) {
+				throw new ServletException(ex);
+			}
+		};
+	}
+
+}
