@@ -10,7 +10,7 @@ import dev.nplusonelab.lab.LabQueries;
 
 /**
  * Writes the optimized book list's statements for N = 50 with their values inlined, as a
- * pgbench script, so {@code bench/bare.sh} can time the same SQL without the application:
+ * pgbench script, so {@code src/bench/bare.sh} can time the same SQL without the application:
  * the yardstick for "SQL time within 1.3× of the bare statements". The ids are the first
  * 50 book ids, 1 to 50, as the seeder numbers them.
  */

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # HTTP load on every data page of a running N+1 Lab, in both modes, with wrk.
 #
-#   bench/load.sh [BASE_URL] [SECONDS_PER_RUN] [CONNECTIONS]
-#   bench/load.sh http://127.0.0.1:8094 10 2
+#   src/bench/load.sh [BASE_URL] [SECONDS_PER_RUN] [CONNECTIONS]
+#   src/bench/load.sh http://127.0.0.1:8094 10 2
 #
 # Prints a Markdown table (requests/s, p50, p99, non-2xx responses) and writes it with a CSV under
 # target/bench/. Needs wrk (Debian: apt-get install -y wrk). It only ever targets the URL it is given,

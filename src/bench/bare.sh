@@ -2,8 +2,8 @@
 # Times the optimized book list's two statements (N = 50) bare, with pgbench, on the same database
 # the benchmark used: the yardstick for "the layer's SQL time is within 1.3x of the same SQL run bare".
 #
-#   bench/bare.sh [DATABASE] [TRANSACTIONS]
-#   bench/bare.sh perf_s1 3000
+#   src/bench/bare.sh [DATABASE] [TRANSACTIONS]
+#   src/bench/bare.sh perf_s1 3000
 set -euo pipefail
 DB=${1:-perf_s1}
 TX=${2:-3000}

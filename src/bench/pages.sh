@@ -3,8 +3,8 @@
 # SQL time (from the Server-Timing header) and the median and worst total time of RUNS requests. Used to compare the default scale with lab.seed.scale=50,
 # deep pages included.
 #
-#   bench/pages.sh [BASE_URL] [RUNS] [PAGE ...]
-#   bench/pages.sh http://127.0.0.1:8094 20 '/books?page=19999'
+#   src/bench/pages.sh [BASE_URL] [RUNS] [PAGE ...]
+#   src/bench/pages.sh http://127.0.0.1:8094 20 '/books?page=19999'
 set -euo pipefail
 BASE=${1:-http://127.0.0.1:8094}
 RUNS=${2:-20}

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Load and fault check against the external PostgreSQL service (issue 6).
 #
-#   bench/load-faults.sh            # 60 s per phase, 32 connections
-#   DURATION=10s bench/load-faults.sh
+#   src/bench/load-faults.sh            # 60 s per phase, 32 connections
+#   DURATION=10s src/bench/load-faults.sh
 #
 # Starts the packaged application on $PORT against database $DB on 127.0.0.1:5432 (created and
 # seeded on first use), then runs wrk twice:
@@ -12,7 +12,7 @@
 #      spring.datasource.hikari.connection-timeout gets the friendly 503 page, never a 500.
 # Needs: wrk and psql (apt-get install -y wrk postgresql-client), a JDK, PostgreSQL at 127.0.0.1:5432.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 
 PORT=${PORT:-8095}
 DB=${DB:-lab_load}
@@ -76,7 +76,7 @@ run() {
   echo
   echo "== $name: $CONNECTIONS connections, $THREADS threads, $DURATION"
   LAB_PATHS="$WORK/$name.paths" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 60s \
-    -s bench/load-faults.lua "http://localhost:$PORT" | tee "$WORK/$name.out"
+    -s src/bench/load-faults.lua "http://localhost:$PORT" | tee "$WORK/$name.out"
   local result
   result=$(grep '^RESULT' "$WORK/$name.out")
   if ! grep -q 'errors(connect=0 read=0 write=0 timeout=0)' <<<"$result"; then
