@@ -12,7 +12,7 @@ import dev.nplusonelab.store.Lazy;
  * Four lists on one page, the same records in both modes. Each list is short; together
  * they are the page that quietly runs hundreds of statements.
  */
-record Dashboard(List<NewBook> newBooks, List<TopAuthor> topAuthors, List<RecentOrder> recentOrders,
+record Dashboard(List<NewBook> newBooks, List<BestSeller> bestSellers, List<RecentOrder> recentOrders,
 		List<LatestReview> latestReviews) {
 
 	/**
@@ -28,7 +28,7 @@ record Dashboard(List<NewBook> newBooks, List<TopAuthor> topAuthors, List<Recent
 
 	}
 
-	record TopAuthor(long id, String name, String publisherName, long bookCount, long totalSales) {
+	record BestSeller(long id, String title, long authorId, String authorName, String publisherName, int sales) {
 	}
 
 	/**

@@ -17,7 +17,7 @@ class HomeLessons {
 			.title("One page, four short lists")
 			.problem("Each list on a dashboard looks cheap on its own, but every lookup per row adds up, and a page "
 					+ "that shows 65 rows runs hundreds of statements.")
-			.cost("4 + 5B + 3A + 2O + 2I + 3R", "6")
+			.cost("4 + 5B + 3S + 2O + 2I + 3R", "6")
 			.naiveCode(NaiveDashboardReader.class, "dashboard")
 			.optimizedCode(HomeQueries.class, "dashboard-view")
 			.optimizedCode(OptimizedDashboardReader.class, "dashboard")
@@ -26,9 +26,8 @@ class HomeLessons {
 					    .prefetch_related("tags")
 					    .annotate(average_rating=Avg("reviews__rating"))
 					    .order_by("-published_on", "-id")[:20])
-					top_authors = (Author.objects.select_related("publisher")
-					    .annotate(book_count=Count("books"), total_sales=Sum("books__sales"))
-					    .order_by("-total_sales", "id")[:10])
+					best_sellers = (Book.objects.select_related("author__publisher")
+					    .order_by("-sales", "id")[:10])
 					recent_orders = (Order.objects.select_related("customer")
 					    .prefetch_related(Prefetch("items",
 					        queryset=OrderItem.objects.select_related("book").order_by("id")))
@@ -37,7 +36,7 @@ class HomeLessons {
 					    .order_by("-created_at", "-id")[:20])""")
 			.jpa("""
 					// one JPQL query per list, with fetch joins for the to-one relations,
-					// setMaxResults(n) for the size, a DTO projection for the sums and counts,
+					// setMaxResults(n) for the size, a DTO projection for the average rating,
 					// and @BatchSize (or default_batch_fetch_size) for the tags and the items""")
 			.build();
 	}

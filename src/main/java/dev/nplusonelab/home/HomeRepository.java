@@ -5,7 +5,6 @@ import java.util.List;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.Repository;
 
-import dev.nplusonelab.store.Author;
 import dev.nplusonelab.store.Book;
 import dev.nplusonelab.store.PurchaseOrder;
 import dev.nplusonelab.store.Review;
@@ -20,19 +19,8 @@ interface HomeRepository extends Repository<Book, Long> {
 	@Query("SELECT * FROM book ORDER BY published_on DESC, id DESC LIMIT :limit")
 	List<Book> newestBooks(int limit);
 
-	@Query("""
-			SELECT a.*
-			FROM author a
-			ORDER BY (SELECT sum(b.sales) FROM book b WHERE b.author_id = a.id) DESC NULLS LAST, a.id
-			LIMIT :limit
-			""")
-	List<Author> topSellingAuthors(int limit);
-
-	@Query("SELECT count(*) FROM book WHERE author_id = :authorId")
-	long countBooksOfAuthor(long authorId);
-
-	@Query("SELECT coalesce(sum(sales), 0) FROM book WHERE author_id = :authorId")
-	long salesOfAuthor(long authorId);
+	@Query("SELECT * FROM book ORDER BY sales DESC, id LIMIT :limit")
+	List<Book> bestSellingBooks(int limit);
 
 	@Query("SELECT * FROM orders ORDER BY created_at DESC, id DESC LIMIT :limit")
 	List<PurchaseOrder> newestOrders(int limit);

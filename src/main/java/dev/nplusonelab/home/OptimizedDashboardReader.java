@@ -21,7 +21,7 @@ class OptimizedDashboardReader implements DashboardReader {
 	@Override
 	public Dashboard read() {
 		return new Dashboard(HomeQueries.newBooks().list(this.jdbc, Map.of()),
-				HomeQueries.topAuthors().list(this.jdbc, Map.of()),
+				HomeQueries.bestSellers().list(this.jdbc, Map.of()),
 				HomeQueries.recentOrders().list(this.jdbc, Map.of()),
 				HomeQueries.latestReviews().list(this.jdbc, Map.of()));
 	}

@@ -53,7 +53,7 @@ class HomePageTests {
 			.single();
 		int statements = this.pages.visit("/?mode=naive").statements();
 
-		assertThat(statements).isEqualTo(4 + 5 * DashboardReader.NEW_BOOKS + 3 * DashboardReader.TOP_AUTHORS
+		assertThat(statements).isEqualTo(4 + 5 * DashboardReader.NEW_BOOKS + 3 * DashboardReader.BEST_SELLERS
 				+ 2 * DashboardReader.RECENT_ORDERS + 2 * items + 3 * DashboardReader.LATEST_REVIEWS);
 		assertThat(statements).isGreaterThan(200);
 	}
@@ -70,7 +70,7 @@ class HomePageTests {
 
 		assertThat(this.optimized.read()).isEqualTo(expected);
 		assertThat(expected.newBooks()).hasSize(DashboardReader.NEW_BOOKS);
-		assertThat(expected.topAuthors()).hasSize(DashboardReader.TOP_AUTHORS);
+		assertThat(expected.bestSellers()).hasSize(DashboardReader.BEST_SELLERS);
 		assertThat(expected.recentOrders()).hasSize(DashboardReader.RECENT_ORDERS);
 		assertThat(expected.latestReviews()).hasSize(DashboardReader.LATEST_REVIEWS);
 	}
