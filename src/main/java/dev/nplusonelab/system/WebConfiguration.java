@@ -16,6 +16,7 @@ import dev.nplusonelab.sql.SqlProperties;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -62,6 +63,21 @@ class WebConfiguration implements WebMvcConfigurer {
 				new NoDirectErrorRequests());
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 		registration.setDispatcherTypes(EnumSet.of(DispatcherType.REQUEST));
+		return registration;
+	}
+
+	/**
+	 * Switches off the link rewriting that Boot adds because a webjar locator is on the
+	 * classpath. It looked up every link of every page ({@code /books?page=2}, ...) as a
+	 * static resource in the jar, and a miss is never cached: it took 30 ms of a 33 ms
+	 * optimized book page. No link of ours carries a version, and {@code /webjars/...}
+	 * paths without one are still resolved by the locator when the browser asks for them.
+	 */
+	@Bean
+	FilterRegistrationBean<ResourceUrlEncodingFilter> resourceUrlEncodingFilter() {
+		FilterRegistrationBean<ResourceUrlEncodingFilter> registration = new FilterRegistrationBean<>(
+				new ResourceUrlEncodingFilter());
+		registration.setEnabled(false);
 		return registration;
 	}
 

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.FilterRegistration;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.web.context.WebApplicationContext;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
 import dev.nplusonelab.LabTest;
 import dev.nplusonelab.Pages;
@@ -34,6 +37,9 @@ class LabPageTests {
 
 	@Autowired
 	private LabRunner runner;
+
+	@Autowired
+	private WebApplicationContext context;
 
 	@Test
 	void aBookRunCountsEachStrategysStatementsAsItsFormulaSays() {
@@ -76,13 +82,24 @@ class LabPageTests {
 
 		List<String> scripts = page.select("script[src]").eachAttr("src");
 		assertThat(scripts).hasSize(2).contains("/js/lab.js");
-		// Written without a version; the resource chain puts the webjar's version in.
-		assertThat(scripts.get(0)).startsWith("/webjars/uplot/").endsWith("/dist/uPlot.iife.min.js");
+		// Written without a version; the webjar locator finds the file when it is asked
+		// for.
+		assertThat(scripts.get(0)).isEqualTo("/webjars/uplot/dist/uPlot.iife.min.js");
 		assertThat(page.select("script:not([src])")).isEmpty();
 		assertThat(page.getElementById("lab-charts").attr("data-chart")).contains("\"sizes\":[2,4]", "\"optimized\":");
 		assertThat(this.mvc.get().uri(scripts.get(0))).hasStatusOk();
 		assertThat(this.mvc.get().uri("/webjars/uplot/dist/uPlot.min.css")).hasStatusOk();
 		assertThat(this.mvc.get().uri("/js/lab.js")).hasStatusOk();
+	}
+
+	@Test
+	void linksAreNotLookedUpAsResourcesOnEveryPage() {
+		// The webjar locator would switch on a filter that resolves every link of every
+		// page against the jar; WebConfiguration turns it off.
+		assertThat(this.context.getServletContext().getFilterRegistrations().values())
+			.extracting(FilterRegistration::getClassName)
+			.isNotEmpty()
+			.doesNotContain(ResourceUrlEncodingFilter.class.getName());
 	}
 
 	@Test
