@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import dev.nplusonelab.sql.StatementBudget;
 import dev.nplusonelab.system.BadRequestException;
 import dev.nplusonelab.system.ByMode;
+import dev.nplusonelab.system.Keyset;
 import dev.nplusonelab.system.Mode;
 import dev.nplusonelab.system.NotFoundException;
 import dev.nplusonelab.system.Paging;
@@ -32,29 +33,14 @@ class BookController {
 	@StatementBudget(2)
 	@GetMapping("/books")
 	String list(Mode mode, Paging paging, @RequestParam(required = false) @Nullable String after, Model model) {
-		BookListPage page = (after == null) ? this.readers.get(mode).list(paging)
-				: this.readers.get(mode).listAfter(after(after, paging), paging.size());
+		Keyset keyset = Keyset.parse(after, paging, "books");
+		BookListPage page = (keyset == null) ? this.readers.get(mode).list(paging)
+				: this.readers.get(mode).listAfter(keyset.after(), paging.size());
 		if (page.isPastTheEnd()) {
 			throw new BadRequestException("page " + paging.page() + " is past the last page of books.");
 		}
 		model.addAttribute("list", page);
 		return "books/list";
-	}
-
-	private static long after(String value, Paging paging) {
-		if (paging.page() > 0) {
-			throw new BadRequestException("Ask for a page by number (page) or after a book id (after), not both.");
-		}
-		try {
-			long after = Long.parseLong(value.strip());
-			if (after >= 0) {
-				return after;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// answered below
-		}
-		throw new BadRequestException("after must be a book id: a whole number from 0.");
 	}
 
 	@StatementBudget(3)

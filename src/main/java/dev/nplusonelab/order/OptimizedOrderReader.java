@@ -30,4 +30,10 @@ class OptimizedOrderReader implements OrderReader {
 	}
 	// end::list[]
 
+	@Override
+	public OrderListPage listAfter(long after, int size) {
+		Slice<OrderRow> page = OrderQueries.forListViewAfter().sliceAfter(this.jdbc, after, size, Map.of());
+		return new OrderListPage(page.getContent(), Paging.first(size), page.hasNext(), after);
+	}
+
 }

@@ -1,11 +1,15 @@
 package dev.nplusonelab.order;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.nplusonelab.system.BadRequestException;
 import dev.nplusonelab.system.ByMode;
+import dev.nplusonelab.system.Keyset;
 import dev.nplusonelab.system.Mode;
 import dev.nplusonelab.system.Paging;
 import dev.nplusonelab.sql.StatementBudget;
@@ -19,10 +23,16 @@ class OrderController {
 		this.readers = new ByMode<>(naive, optimized);
 	}
 
+	/**
+	 * A numbered page ({@code ?page=}), or with {@code ?after=id} the page after that
+	 * order (keyset pagination), which stays as fast on the last page as on the first.
+	 */
 	@StatementBudget(2)
 	@GetMapping("/orders")
-	String list(Mode mode, Paging paging, Model model) {
-		OrderListPage page = this.readers.get(mode).list(paging);
+	String list(Mode mode, Paging paging, @RequestParam(required = false) @Nullable String after, Model model) {
+		Keyset keyset = Keyset.parse(after, paging, "orders");
+		OrderListPage page = (keyset == null) ? this.readers.get(mode).list(paging)
+				: this.readers.get(mode).listAfter(keyset.after(), paging.size());
 		if (page.isPastTheEnd()) {
 			throw new BadRequestException("page " + paging.page() + " is past the last page of orders.");
 		}

@@ -2,6 +2,8 @@ package dev.nplusonelab.order;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.nplusonelab.system.Paging;
 
 /**
@@ -9,8 +11,20 @@ import dev.nplusonelab.system.Paging;
  *
  * @param hasNext whether another page follows; found by asking for one row more, not by
  * counting every order
+ * @param after for a keyset page ({@code ?after=}), the id the page starts after; null
+ * for a numbered page
  */
-record OrderListPage(List<OrderRow> orders, Paging paging, boolean hasNext) {
+record OrderListPage(List<OrderRow> orders, Paging paging, boolean hasNext, @Nullable Long after) {
+
+	OrderListPage(List<OrderRow> orders, Paging paging, boolean hasNext) {
+		this(orders, paging, hasNext, null);
+	}
+
+	/** The id the next keyset page starts after: the last one on this page. */
+	public long nextAfter() {
+		return this.orders.isEmpty() ? ((this.after != null) ? this.after : 0)
+				: this.orders.get(this.orders.size() - 1).id();
+	}
 
 	boolean isPastTheEnd() {
 		return this.orders.isEmpty() && this.paging.page() > 0;

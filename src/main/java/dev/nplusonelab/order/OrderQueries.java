@@ -25,12 +25,12 @@ final class OrderQueries {
 	 * Order and customer in one row; the database counts the active items, so no item is
 	 * loaded to be counted.
 	 */
-	private static final Select LIST_ROWS = Select.from(ORDERS)
+	private static final Select ORDER_ROW = Select.from(ORDERS)
 		.columns("o.id", "o.created_at", "o.status", "o.total", "cu.id AS customer_id", "cu.name AS customer_name")
 		.join(ORDER_CUSTOMER)
-		.annotate(Lateral.over(ORDER_ITEMS, "items", "count(*) FILTER (WHERE NOT oi.cancelled) AS active_item_count"))
-		.orderBy("o.id")
-		.paged();
+		.annotate(Lateral.over(ORDER_ITEMS, "items", "count(*) FILTER (WHERE NOT oi.cancelled) AS active_item_count"));
+
+	private static final Select LIST_ROWS = ORDER_ROW.orderBy("o.id").paged();
 
 	/**
 	 * Only the active items of every order on the page, each joined to its book for the
@@ -47,6 +47,11 @@ final class OrderQueries {
 
 	// end::list-view[]
 
+	/** The same rows, a page after an order id, without OFFSET. */
+	private static final FetchPlan<OrderRow> LIST_VIEW_AFTER = FetchPlan
+		.of(ORDER_ROW.pagedAfter("o.id"), OrderQueries::listRow, OrderRow::id)
+		.prefetch(ACTIVE_ITEMS, OrderRow::withActiveItems);
+
 	private OrderQueries() {
 	}
 
@@ -56,6 +61,11 @@ final class OrderQueries {
 	 */
 	static FetchPlan<OrderRow> forListView() {
 		return LIST_VIEW;
+	}
+
+	/** Two statements for a keyset page at any depth. */
+	static FetchPlan<OrderRow> forListViewAfter() {
+		return LIST_VIEW_AFTER;
 	}
 
 	private static OrderRow listRow(ResultSet resultSet, int row) throws SQLException {

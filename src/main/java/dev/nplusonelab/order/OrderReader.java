@@ -10,4 +10,9 @@ interface OrderReader {
 
 	OrderListPage list(Paging paging);
 
+	/**
+	 * The {@code size} orders after the order {@code after}, by id (keyset pagination).
+	 */
+	OrderListPage listAfter(long after, int size);
+
 }

@@ -34,6 +34,9 @@ import dev.nplusonelab.sql.Finding.Suggestion;
  * join.</li>
  * <li>A statement that binds an array ({@code = ANY(?)}) loads a batch of keys at once;
  * it is the fix, not the problem, and is never counted as a repeat.</li>
+ * <li>A statement that reads the rows after a key ({@code WHERE id > ? ... LIMIT n}) and
+ * runs again from where it stopped is a chunked read of a large result (a keyset loop, as
+ * the CSV export does), not a query per row: it is not counted either.</li>
  * </ul>
  * The suggestion names the relation the repeated statement walks, from the schema's
  * {@link Relations}: the table it reads and the column its WHERE clause matches.
@@ -45,6 +48,10 @@ public class NPlusOneDetector {
 
 	private static final Pattern WHERE_KEY = Pattern
 		.compile("(?i)\\bWHERE\\s+(?:\"?([a-z_][a-z0-9_]*)\"?\\.)?\"?([a-z_][a-z0-9_]*)\"?\\s*(?:=|IN\\b)");
+
+	/** A range on a key followed by a LIMIT: one chunk of a keyset loop. */
+	private static final Pattern KEYSET_CHUNK = Pattern
+		.compile("(?is)\\bWHERE\\s+(?:\"?[a-z_][a-z0-9_]*\"?\\.)?\"?[a-z_][a-z0-9_]*\"?\\s*>=?\\s*\\?.*\\bLIMIT\\b");
 
 	private static final Pattern AGGREGATE = Pattern
 		.compile("(?i)^\\s*SELECT\\s+(?:round\\()?\\s*(count|avg|sum|min|max)\\(");
@@ -76,7 +83,8 @@ public class NPlusOneDetector {
 			double millis = group.stream().mapToDouble(StatementRecord::millis).sum();
 			List<Integer> indexes = group.stream().map(StatementRecord::index).toList();
 			boolean batched = group.stream().allMatch((statement) -> statement.keys() > 0);
-			if (parameterSets.size() > 1 && !batched) {
+			boolean chunked = KEYSET_CHUNK.matcher(first.sql()).find();
+			if (parameterSets.size() > 1 && !batched && !chunked) {
 				Source source = source(statements, first, group.size());
 				repeats.add(new Finding(Kind.N_PLUS_ONE, first.sql(), first.callSite(), group.size(),
 						parameterSets.size(), millis, indexes, source, suggestion(first.sql(), source).orElse(null)));

@@ -13,6 +13,8 @@ public interface PurchaseOrderRepository extends ListCrudRepository<PurchaseOrde
 
 	Slice<PurchaseOrder> findAllBy(Pageable page);
 
+	Slice<PurchaseOrder> findByIdGreaterThan(long id, Pageable page);
+
 	/** Every order of the customer, newest first, each with all its items. */
 	@Query("SELECT * FROM orders WHERE customer_id = :customerId ORDER BY created_at DESC, id DESC")
 	List<PurchaseOrder> findByCustomerId(long customerId);

@@ -11,6 +11,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import dev.nplusonelab.LabTest;
 import dev.nplusonelab.sql.RequestReport;
+import dev.nplusonelab.sql.SqlDiagnostics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +24,9 @@ class ExportTests {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private SqlDiagnostics diagnostics;
 
 	@Test
 	void everyBookIsExportedInTwoStatementsPerChunkWithoutBuffering() throws Exception {
@@ -37,6 +41,8 @@ class ExportTests {
 		RequestReport report = (RequestReport) result.getRequest().getAttribute(RequestReport.ATTRIBUTE);
 		assertThat(report.statementCount()).isEqualTo(2 * chunks + emptyLast);
 		assertThat(report.statements()).allSatisfy((statement) -> assertThat(statement.sql()).doesNotContain("OFFSET"));
+		// A keyset loop of chunks, each with its batched prefetch: nothing to report.
+		assertThat(this.diagnostics.findings(report)).isEmpty();
 		// Written before the count was known: the headers went out with the first chunk.
 		assertThat(result.getResponse().getHeader("X-Sql-Statements")).isNull();
 		assertThat(result.getResponse().getHeader("X-Sql-Report")).isEqualTo(Long.toString(report.id()));

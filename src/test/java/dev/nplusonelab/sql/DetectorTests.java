@@ -146,6 +146,30 @@ class DetectorTests {
 	}
 
 	@Test
+	void aKeysetLoopReadingChunksAfterTheLastKeyIsNotAnNPlusOne() {
+		RequestReport report = this.capture.capture(() -> {
+			long after = 0;
+			for (int chunk = 0; chunk < 3; chunk++) {
+				List<Long> ids = this.jdbc.sql("SELECT id FROM book WHERE id > :after ORDER BY id LIMIT 100")
+					.param("after", after)
+					.query(Long.class)
+					.list();
+				after = ids.get(ids.size() - 1);
+			}
+			// The same loop without the range is one query per key again.
+			for (long id = 1; id <= 3; id++) {
+				this.jdbc.sql("SELECT id FROM book WHERE id = :id ORDER BY id LIMIT 100")
+					.param("id", id)
+					.query(Long.class)
+					.list();
+			}
+		});
+
+		assertThat(repeats(report)).singleElement()
+			.satisfies((finding) -> assertThat(finding.sql()).contains("WHERE id = ?"));
+	}
+
+	@Test
 	void statementsRunFromTheSameLineWithOtherValuesAreAPotentialNPlusOne() {
 		RequestReport report = this.capture.capture(() -> {
 			for (long id = 1; id <= 4; id++) {
