@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.nplusonelab.system.Keyset;
 import dev.nplusonelab.system.Paging;
 
 /**
@@ -22,8 +23,7 @@ record BookListPage(List<BookRow> books, Paging paging, boolean hasNext, @Nullab
 
 	/** The id the next keyset page starts after: the last one on this page. */
 	public long nextAfter() {
-		return this.books.isEmpty() ? ((this.after != null) ? this.after : 0)
-				: this.books.get(this.books.size() - 1).id();
+		return Keyset.next(this.books, BookRow::id, this.after);
 	}
 
 	boolean isPastTheEnd() {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.nplusonelab.system.Keyset;
 import dev.nplusonelab.system.Paging;
 
 /**
@@ -22,8 +23,7 @@ record OrderListPage(List<OrderRow> orders, Paging paging, boolean hasNext, @Nul
 
 	/** The id the next keyset page starts after: the last one on this page. */
 	public long nextAfter() {
-		return this.orders.isEmpty() ? ((this.after != null) ? this.after : 0)
-				: this.orders.get(this.orders.size() - 1).id();
+		return Keyset.next(this.orders, OrderRow::id, this.after);
 	}
 
 	boolean isPastTheEnd() {

@@ -1,5 +1,7 @@
 package dev.nplusonelab.system;
 
+import java.util.List;
+import java.util.function.ToLongFunction;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -37,6 +39,18 @@ public record Keyset(long after) {
 					"after must be an id: a whole number from 0, not " + BadRequestException.quote(value) + ".");
 		}
 		return new Keyset(Long.parseLong(value));
+	}
+
+	/**
+	 * The id the page after {@code rows} starts after: the last one on it, or where this
+	 * page started when it is empty.
+	 * @param after the id {@code rows} start after, null for a numbered page
+	 */
+	public static <T> long next(List<T> rows, ToLongFunction<T> id, @Nullable Long after) {
+		if (rows.isEmpty()) {
+			return (after != null) ? after : 0;
+		}
+		return id.applyAsLong(rows.get(rows.size() - 1));
 	}
 
 }
