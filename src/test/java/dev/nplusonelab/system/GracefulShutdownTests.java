@@ -1,12 +1,15 @@
 package dev.nplusonelab.system;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -35,14 +38,36 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class GracefulShutdownTests {
 
-	private static final CountDownLatch started = new CountDownLatch(1);
+	private static volatile CountDownLatch started = new CountDownLatch(1);
 
 	@Test
 	void aRequestInFlightFinishesWhenTheApplicationStops() throws Exception {
+		CompletableFuture<HttpResponse<String>> inFlight = stopWhileServing();
+
+		HttpResponse<String> response = inFlight.get(20, TimeUnit.SECONDS);
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo("finished");
+	}
+
+	/**
+	 * The same stop with {@code server.shutdown=immediate} loses the request, so the test
+	 * above tells the two settings apart.
+	 */
+	@Test
+	void withoutGracefulShutdownTheSameRequestIsLost() throws Exception {
+		CompletableFuture<HttpResponse<String>> inFlight = stopWhileServing("server.shutdown=immediate");
+
+		assertThat(inFlight).failsWithin(Duration.ofSeconds(20))
+			.withThrowableOfType(ExecutionException.class)
+			.withCauseInstanceOf(IOException.class);
+	}
+
+	private CompletableFuture<HttpResponse<String>> stopWhileServing(String... properties) throws Exception {
+		started = new CountDownLatch(1);
 		ConfigurableApplicationContext app = new SpringApplicationBuilder(SlowServer.class)
 			.web(WebApplicationType.SERVLET)
 			.properties("server.port=0", "spring.main.banner-mode=off")
-			.run();
+			.run(Arrays.stream(properties).map((property) -> "--" + property).toArray(String[]::new));
 		int port = ((WebServerApplicationContext) app).getWebServer().getPort();
 		CompletableFuture<HttpResponse<String>> inFlight = HttpClient.newHttpClient()
 			.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/slow"))
@@ -51,10 +76,7 @@ class GracefulShutdownTests {
 		assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
 
 		app.close();
-
-		HttpResponse<String> response = inFlight.get(20, TimeUnit.SECONDS);
-		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.body()).isEqualTo("finished");
+		return inFlight;
 	}
 
 	@Configuration(proxyBeanMethods = false)
