@@ -58,12 +58,6 @@ class NaiveOrderReader implements OrderReader {
 		return new OrderListPage(rows, paging, page.hasNext());
 	}
 
-	@Override
-	public OrderListPage listAfter(long after, int size) {
-		Slice<PurchaseOrder> page = this.orders.findByIdGreaterThan(after, PageRequest.of(0, size, Sort.by("id")));
-		return new OrderListPage(page.stream().map(this::row).toList(), Paging.first(size), page.hasNext(), after);
-	}
-
 	private OrderRow row(PurchaseOrder order) {
 		Customer customer = this.customers.findById(order.customer().getId()).orElseThrow();
 		// Every item came with the order, cancelled ones too: filtered after loading.
@@ -83,5 +77,11 @@ class NaiveOrderReader implements OrderReader {
 		return new ItemLine(item.id(), title, item.quantity(), item.unitPrice());
 	}
 	// end::list[]
+
+	@Override
+	public OrderListPage listAfter(long after, int size) {
+		Slice<PurchaseOrder> page = this.orders.findByIdGreaterThan(after, PageRequest.of(0, size, Sort.by("id")));
+		return new OrderListPage(page.stream().map(this::row).toList(), Paging.first(size), page.hasNext(), after);
+	}
 
 }

@@ -26,7 +26,16 @@ public final class CurrentUrl {
 
 	/** This page with {@code name} set to {@code value}. */
 	public String with(String name, Object value) {
+		return withInstead(name, value, name);
+	}
+
+	/**
+	 * This page with {@code name} set to {@code value} and without {@code replaced}: from
+	 * a numbered page ({@code page=}) to a keyset page ({@code after=}).
+	 */
+	public String withInstead(String name, Object value, String replaced) {
 		Map<String, String[]> changed = new LinkedHashMap<>(this.parameters);
+		changed.remove(replaced);
 		changed.put(name, new String[] { String.valueOf(value) });
 		List<String> pairs = new ArrayList<>();
 		changed.forEach((key, values) -> {

@@ -84,6 +84,17 @@ class BookKeysetTests {
 			.isEmpty();
 	}
 
+	@Test
+	void aNumberedPageOffersToGoOnByKeyFromItsLastRow() {
+		Pages pages = new Pages(this.mvc);
+		Element link = pages.visit("/books?page=2&size=10&mode=naive").document().selectFirst("a.to-keyset");
+		assertThat(link).isNotNull();
+		String href = link.attr("href");
+		assertThat(href).contains("mode=naive", "size=10").doesNotContain("page=");
+
+		assertThat(pages.visit(href).records()).isEqualTo(pages.visit("/books?page=3&size=10&mode=naive").records());
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "after=-1", "after=abc", "after=5&page=2", "after=99999999999999999999" })
 	void badKeysAnswer400(String parameters) {
