@@ -35,7 +35,10 @@ public final class CurrentUrl {
 	 */
 	public String withInstead(String name, Object value, String replaced) {
 		Map<String, String[]> changed = new LinkedHashMap<>(this.parameters);
-		changed.remove(replaced);
+		if (!replaced.equals(name)) {
+			changed.remove(replaced);
+		}
+		// A parameter already there keeps its place in the query string.
 		changed.put(name, new String[] { String.valueOf(value) });
 		List<String> pairs = new ArrayList<>();
 		changed.forEach((key, values) -> {
