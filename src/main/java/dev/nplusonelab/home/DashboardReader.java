@@ -8,7 +8,7 @@ interface DashboardReader {
 	/** How many rows each list of the dashboard shows. */
 	int NEW_BOOKS = 20;
 
-	int BEST_SELLERS = 10;
+	int BEST_SELLERS = 20;
 
 	int RECENT_ORDERS = 15;
 
