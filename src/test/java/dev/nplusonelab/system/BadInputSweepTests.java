@@ -60,8 +60,8 @@ class BadInputSweepTests {
 			"UNION SELECT", "etc/passwd", "<script>");
 
 	/** Every parameter some page or endpoint reads, plus one nobody reads. */
-	private static final List<String> PARAMETERS = List.of("mode", "page", "size", "latency", "sort", "limit",
-			"unknown");
+	private static final List<String> PARAMETERS = List.of("mode", "page", "size", "latency", "after", "sort",
+			"workload", "sizes", "limit", "unknown");
 
 	/** What an error body must never contain: the insides of the application. */
 	private static final List<String> LEAKS = List.of("Exception", "at dev.", "org.springframework", "java.lang",
@@ -92,14 +92,16 @@ class BadInputSweepTests {
 			for (String parameter : PARAMETERS) {
 				boolean reads = route.reads(parameter);
 				for (String value : reads ? HOSTILE : List.of("", LONG, "1' OR '1'='1", "<script>alert(1)</script>")) {
-					boolean valid = value.isEmpty() || value.equals("0") && route.allowsZero(parameter);
+					boolean valid = value.isEmpty() || value.equals("0") && route.allowsZero(parameter)
+							|| value.equals(" 1") && route.isList(parameter);
 					boolean mustRefuse = reads && !valid;
 					requests++;
 					check(route, path + "?" + query(parameter, value), mustRefuse, value, failures);
 				}
 				if (reads) {
 					requests++;
-					check(route, path + "?" + query(parameter, "1") + "&" + query(parameter, "2"), true, "", failures);
+					check(route, path + "?" + query(parameter, "1") + "&" + query(parameter, "2"),
+							!route.isList(parameter), "", failures);
 				}
 			}
 			if (route.hasPathVariables()) {
@@ -303,9 +305,17 @@ class BadInputSweepTests {
 			return this.parameters.contains(parameter);
 		}
 
-		/** page=0 and latency=0 are valid values, not hostile ones. */
+		/** page=0, latency=0 and after=0 are valid values, not hostile ones. */
 		boolean allowsZero(String parameter) {
-			return parameter.equals("page") || parameter.equals("latency");
+			return parameter.equals("page") || parameter.equals("latency") || parameter.equals("after");
+		}
+
+		/**
+		 * {@code sizes} is a list ({@code 10, 50}): a space around a number is fine, and
+		 * a repeated parameter adds to the list.
+		 */
+		boolean isList(String parameter) {
+			return parameter.equals("sizes");
 		}
 
 		boolean hasPathVariables() {
