@@ -22,6 +22,7 @@ THREADS=${THREADS:-2}
 PGHOST=${PGHOST:-127.0.0.1}
 PGUSER=${PGUSER:-postgres}
 export PGHOST PGUSER
+# Kept after the run on purpose: the application log and wrk's output, to read when a phase fails.
 WORK=$(mktemp -d /tmp/load-faults.XXXXXX)
 APP_PID=
 
@@ -95,5 +96,6 @@ if grep -E ' 500 |ERROR .*Servlet.service\(\)' "$WORK/app.log" >/dev/null; then
   echo "FAIL: the application log shows a 500 or an unhandled exception"; status=1
 fi
 echo "Pool timeouts logged as 503: $(grep -c 'Database unavailable' "$WORK/app.log" || true)"
+echo "Application log and wrk output: $WORK"
 [[ $status -eq 0 ]] && echo "PASS" || echo "FAILED"
 exit $status
