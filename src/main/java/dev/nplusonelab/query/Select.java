@@ -46,24 +46,21 @@ public final class Select {
 
 	private final List<String> order;
 
-	/**
-	 * Null, a fixed {@code LIMIT n}, or {@code LIMIT :limit OFFSET :offset} for pages.
-	 */
-	private final @Nullable String limit;
+	private final Window window;
 
 	private Select(Table root, List<String> columns, List<ToOne> joins, List<Lateral> laterals, List<String> conditions,
-			List<String> order, @Nullable String limit) {
+			List<String> order, Window window) {
 		this.root = root;
 		this.columns = columns;
 		this.joins = joins;
 		this.laterals = laterals;
 		this.conditions = conditions;
 		this.order = order;
-		this.limit = limit;
+		this.window = window;
 	}
 
 	public static Select from(Table root) {
-		return new Select(root, List.of(), List.of(), List.of(), List.of(), List.of(), null);
+		return new Select(root, List.of(), List.of(), List.of(), List.of(), List.of(), Window.ALL);
 	}
 
 	/**
@@ -72,7 +69,7 @@ public final class Select {
 	 */
 	public Select columns(String... columns) {
 		return new Select(this.root, Sql.append(this.columns, columns), this.joins, this.laterals, this.conditions,
-				this.order, this.limit);
+				this.order, this.window);
 	}
 
 	/**
@@ -93,7 +90,7 @@ public final class Select {
 			}
 		}
 		return new Select(this.root, this.columns, List.copyOf(joined), this.laterals, this.conditions, this.order,
-				this.limit);
+				this.window);
 	}
 
 	/**
@@ -105,7 +102,7 @@ public final class Select {
 					"Cannot annotate over " + lateral.relation().name() + ": its parent table is not in the statement");
 		}
 		return new Select(this.root, this.columns, this.joins, Sql.append(this.laterals, lateral), this.conditions,
-				this.order, this.limit);
+				this.order, this.window);
 	}
 
 	/**
@@ -114,7 +111,7 @@ public final class Select {
 	 */
 	public Select where(String condition) {
 		return new Select(this.root, this.columns, this.joins, this.laterals, Sql.append(this.conditions, condition),
-				this.order, this.limit);
+				this.order, this.window);
 	}
 
 	/**
@@ -122,8 +119,11 @@ public final class Select {
 	 * stable.
 	 */
 	public Select orderBy(String... order) {
+		if (this.window.kind() == Window.Kind.AFTER) {
+			throw new IllegalStateException("A page after a key is ordered by that key: " + this.window.key());
+		}
 		return new Select(this.root, this.columns, this.joins, this.laterals, this.conditions, List.of(order),
-				this.limit);
+				this.window);
 	}
 
 	/**
@@ -134,7 +134,7 @@ public final class Select {
 	 */
 	public Select paged() {
 		return new Select(this.root, this.columns, this.joins, this.laterals, this.conditions, this.order,
-				"LIMIT :" + LIMIT + " OFFSET :" + OFFSET);
+				window(Window.Kind.PAGE, 0, null));
 	}
 
 	/**
@@ -149,8 +149,11 @@ public final class Select {
 		if (!key.startsWith(this.root.alias() + ".")) {
 			throw new IllegalArgumentException("Page after a column of " + this.root.name() + ", not " + key);
 		}
-		return new Select(this.root, this.columns, this.joins, this.laterals,
-				Sql.append(this.conditions, key + " > :" + AFTER), List.of(key), "LIMIT :" + LIMIT);
+		if (!this.order.isEmpty() && !this.order.equals(List.of(key))) {
+			throw new IllegalStateException("A page after " + key + " is ordered by it, not by " + this.order);
+		}
+		return new Select(this.root, this.columns, this.joins, this.laterals, this.conditions, List.of(key),
+				window(Window.Kind.AFTER, 0, key));
 	}
 
 	/**
@@ -164,7 +167,7 @@ public final class Select {
 			throw new IllegalArgumentException("limit must be at least 1");
 		}
 		return new Select(this.root, this.columns, this.joins, this.laterals, this.conditions, this.order,
-				"LIMIT " + n);
+				window(Window.Kind.FIRST, n, null));
 	}
 
 	public Table root() {
@@ -191,24 +194,38 @@ public final class Select {
 		this.joins.forEach((join) -> joined.append('\n').append(join.joinClause()));
 		this.laterals.forEach((lateral) -> joined.append('\n').append(lateral.joinClause()));
 		boolean joinsAnything = !this.joins.isEmpty() || !this.laterals.isEmpty();
-		if (this.limit != null && joinsAnything && ordersByRootColumns()) {
+		List<String> conditions = (this.window.kind() == Window.Kind.AFTER)
+				? Sql.append(this.conditions, this.window.key() + " > :" + AFTER) : this.conditions;
+		String limit = this.window.clause();
+		if (limit != null && joinsAnything && ordersByRootColumns()) {
 			String page = "SELECT " + this.root.column("id") + "\nFROM " + this.root.declaration()
-					+ Sql.where(this.conditions) + Sql.orderBy(this.order) + "\n" + this.limit;
+					+ Sql.where(conditions) + Sql.orderBy(this.order) + "\n" + limit;
 			return "WITH page AS (\n" + Sql.indent(page) + "\n)\n" + Sql.selectList(selected) + "\nFROM page\nJOIN "
 					+ this.root.declaration() + " ON " + this.root.column("id") + " = page.id" + joined
 					+ Sql.orderBy(this.order);
 		}
-		return Sql.selectList(selected) + "\nFROM " + this.root.declaration() + joined + Sql.where(this.conditions)
-				+ Sql.orderBy(this.order) + ((this.limit != null) ? "\n" + this.limit : "");
+		return Sql.selectList(selected) + "\nFROM " + this.root.declaration() + joined + Sql.where(conditions)
+				+ Sql.orderBy(this.order) + ((limit != null) ? "\n" + limit : "");
 	}
 
-	boolean isPagedAfter() {
-		return isPaged() && !this.limit.contains(":" + OFFSET)
-				&& this.conditions.stream().anyMatch((condition) -> condition.endsWith(" > :" + AFTER));
-	}
-
+	/** Pages by {@link #paged()}: LIMIT and OFFSET bound when the plan runs. */
 	boolean isPaged() {
-		return this.limit != null && this.limit.contains(":" + LIMIT);
+		return this.window.kind() == Window.Kind.PAGE;
+	}
+
+	/**
+	 * Pages by {@link #pagedAfter}: the limit and the last key bound when the plan runs.
+	 */
+	boolean isPagedAfter() {
+		return this.window.kind() == Window.Kind.AFTER;
+	}
+
+	/** A statement limits its rows one way only. */
+	private Window window(Window.Kind kind, int first, @Nullable String key) {
+		if (this.window.kind() != Window.Kind.ALL) {
+			throw new IllegalStateException("This statement is already limited (" + this.window.clause() + ")");
+		}
+		return new Window(kind, first, key);
 	}
 
 	private boolean ordersByRootColumns() {
@@ -226,6 +243,31 @@ public final class Select {
 	@Override
 	public String toString() {
 		return sql();
+	}
+
+	/**
+	 * Which root rows the statement returns: all, the first {@code n}, a page by number,
+	 * or a page after a key.
+	 */
+	private record Window(Kind kind, int first, @Nullable String key) {
+
+		static final Window ALL = new Window(Kind.ALL, 0, null);
+
+		enum Kind {
+
+			ALL, FIRST, PAGE, AFTER
+
+		}
+
+		@Nullable String clause() {
+			return switch (this.kind) {
+				case ALL -> null;
+				case FIRST -> "LIMIT " + this.first;
+				case PAGE -> "LIMIT :" + LIMIT + " OFFSET :" + OFFSET;
+				case AFTER -> "LIMIT :" + LIMIT;
+			};
+		}
+
 	}
 
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /** {@link Select#pagedAfter}: the statement it writes. */
 class KeysetTests {
@@ -19,6 +20,22 @@ class KeysetTests {
 			.doesNotContain("OFFSET");
 		assertThat(select.isPagedAfter()).isTrue();
 		assertThat(Select.from(BOOK).columns("b.id").orderBy("b.id").paged().isPagedAfter()).isFalse();
+	}
+
+	@Test
+	void aStatementLimitsItsRowsOneWayOnly() {
+		Select afterKey = Select.from(BOOK).columns("b.id").where("b.price > 10").pagedAfter("b.id");
+
+		assertThat(afterKey.sql()).contains("WHERE b.price > 10\n  AND b.id > :after");
+		assertThatIllegalStateException().isThrownBy(() -> afterKey.orderBy("b.title"));
+		assertThatIllegalStateException().isThrownBy(afterKey::paged);
+		assertThatIllegalStateException().isThrownBy(() -> afterKey.limit(5));
+		assertThatIllegalStateException()
+			.isThrownBy(() -> Select.from(BOOK).columns("b.id").orderBy("b.title").pagedAfter("b.id"));
+		assertThatIllegalStateException()
+			.isThrownBy(() -> Select.from(BOOK).columns("b.id").orderBy("b.id").paged().pagedAfter("b.id"));
+		assertThat(Select.from(BOOK).columns("b.id").orderBy("b.id").pagedAfter("b.id").sql())
+			.isEqualTo(Select.from(BOOK).columns("b.id").pagedAfter("b.id").sql());
 	}
 
 	@Test
