@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.ToLongFunction;
 
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.SliceImpl;
@@ -74,8 +75,8 @@ public final class FetchPlan<T> {
 
 	/** All root rows that match, with their children. */
 	public List<T> list(JdbcClient jdbc, Map<String, ?> parameters) {
-		if (this.root.isPaged()) {
-			throw new IllegalStateException("This plan loads pages; call slice()");
+		if (this.root.isPaged() || this.root.isPagedAfter()) {
+			throw new IllegalStateException("This plan loads pages; call slice() or sliceAfter()");
 		}
 		return attach(jdbc, jdbc.sql(this.root.sql()).params(parameters).query(this.mapper).list(), parameters);
 	}
@@ -95,16 +96,12 @@ public final class FetchPlan<T> {
 	 * a total count.
 	 */
 	public Slice<T> slice(JdbcClient jdbc, Pageable page, Map<String, ?> parameters) {
-		if (!this.root.isPaged() || this.root.isPagedAfter()) {
+		if (!this.root.isPaged()) {
 			throw new IllegalStateException("The root select is not paged(); call list() or sliceAfter()");
 		}
 		Map<String, Object> bound = new HashMap<>(parameters);
-		bound.put(Select.LIMIT, page.getPageSize() + 1);
 		bound.put(Select.OFFSET, page.getOffset());
-		List<T> rows = jdbc.sql(this.root.sql()).params(bound).query(this.mapper).list();
-		boolean hasNext = rows.size() > page.getPageSize();
-		List<T> content = hasNext ? rows.subList(0, page.getPageSize()) : rows;
-		return new SliceImpl<>(attach(jdbc, content, parameters), page, hasNext);
+		return slice(jdbc, bound, page, parameters);
 	}
 
 	/**
@@ -117,13 +114,17 @@ public final class FetchPlan<T> {
 			throw new IllegalStateException("The root select is not pagedAfter(key)");
 		}
 		Map<String, Object> bound = new HashMap<>(parameters);
-		bound.put(Select.LIMIT, size + 1);
 		bound.put(Select.AFTER, after);
+		return slice(jdbc, bound, PageRequest.ofSize(size), parameters);
+	}
+
+	/** Reads one row more than the page holds: if it comes back, a next page exists. */
+	private Slice<T> slice(JdbcClient jdbc, Map<String, Object> bound, Pageable page, Map<String, ?> parameters) {
+		bound.put(Select.LIMIT, page.getPageSize() + 1);
 		List<T> rows = jdbc.sql(this.root.sql()).params(bound).query(this.mapper).list();
-		boolean hasNext = rows.size() > size;
-		List<T> content = hasNext ? rows.subList(0, size) : rows;
-		return new SliceImpl<>(attach(jdbc, content, parameters),
-				org.springframework.data.domain.PageRequest.ofSize(size), hasNext);
+		boolean hasNext = rows.size() > page.getPageSize();
+		List<T> content = hasNext ? rows.subList(0, page.getPageSize()) : rows;
+		return new SliceImpl<>(attach(jdbc, content, parameters), page, hasNext);
 	}
 
 	/** The statements this plan runs, root first, for documentation and tests. */
@@ -138,20 +139,18 @@ public final class FetchPlan<T> {
 		if (this.prefetches.isEmpty() || rows.isEmpty()) {
 			return rows;
 		}
-		List<Long> ids = rows.stream().map(this.idOf::applyAsLong).toList();
 		List<T> result = new ArrayList<>(rows);
 		for (Attachment<T, ?> attachment : this.prefetches) {
-			attachment.attach(jdbc, ids, result, this.idOf, parameters);
+			attachment.attach(jdbc, result, this.idOf, parameters);
 		}
 		return List.copyOf(result);
 	}
 
+	/** A prefetch and where its children go. */
 	private record Attachment<T, C>(Prefetch<C> prefetch, BiFunction<T, List<C>, T> into) {
 
-		/** One statement for all rows, then one pass that gives each row its children. */
-		void attach(JdbcClient jdbc, List<Long> ids, List<T> rows, ToLongFunction<T> idOf, Map<String, ?> parameters) {
-			Map<Long, List<C>> children = this.prefetch.load(jdbc, ids, parameters);
-			rows.replaceAll((row) -> this.into.apply(row, children.getOrDefault(idOf.applyAsLong(row), List.of())));
+		void attach(JdbcClient jdbc, List<T> rows, ToLongFunction<T> idOf, Map<String, ?> parameters) {
+			this.prefetch.attachTo(jdbc, rows, idOf, this.into, parameters);
 		}
 
 	}

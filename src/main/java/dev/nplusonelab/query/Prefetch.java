@@ -300,34 +300,40 @@ public final class Prefetch<C> {
 			return Map.of();
 		}
 		Long[] ids = new LinkedHashSet<>(parentIds).toArray(Long[]::new);
-		Map<Long, List<C>> children = new LinkedHashMap<>();
 		List<C> all = new ArrayList<>();
+		List<Long> parents = new ArrayList<>();
 		jdbc.sql(sql()).params(parameters).param(PARENT_IDS, ids).query((resultSet) -> {
-			C child = this.mapper.mapRow(resultSet, all.size());
-			all.add(child);
-			children.computeIfAbsent(resultSet.getLong(PARENT_ID), (id) -> new ArrayList<>()).add(child);
+			all.add(this.mapper.mapRow(resultSet, all.size()));
+			parents.add(resultSet.getLong(PARENT_ID));
 		});
-		if (this.nested.isEmpty() || all.isEmpty()) {
-			return children;
-		}
-		Map<C, C> completed = new java.util.IdentityHashMap<>();
-		all.forEach((child) -> completed.put(child, child));
 		for (Nested<C, ?> level : this.nested) {
-			level.attach(jdbc, completed, parameters);
+			level.attach(jdbc, all, parameters);
 		}
-		Map<Long, List<C>> result = new LinkedHashMap<>();
-		children.forEach((parent, list) -> result.put(parent, list.stream().map(completed::get).toList()));
-		return result;
+		Map<Long, List<C>> children = new LinkedHashMap<>();
+		for (int i = 0; i < all.size(); i++) {
+			children.computeIfAbsent(parents.get(i), (id) -> new ArrayList<>()).add(all.get(i));
+		}
+		return children;
+	}
+
+	/**
+	 * Gives each of {@code rows} its children, loaded in one statement for all of them:
+	 * {@code into} returns the row with its children set, and replaces it in the list.
+	 */
+	<P> void attachTo(JdbcClient jdbc, List<P> rows, ToLongFunction<P> idOf, BiFunction<P, List<C>, P> into,
+			Map<String, ?> parameters) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		Map<Long, List<C>> children = load(jdbc, rows.stream().map(idOf::applyAsLong).toList(), parameters);
+		rows.replaceAll((row) -> into.apply(row, children.getOrDefault(idOf.applyAsLong(row), List.of())));
 	}
 
 	/** One level below: grandchildren attached to each child. */
 	private record Nested<C, G>(Prefetch<G> prefetch, BiFunction<C, List<G>, C> into, ToLongFunction<C> idOf) {
 
-		void attach(JdbcClient jdbc, Map<C, C> completed, Map<String, ?> parameters) {
-			List<Long> ids = completed.keySet().stream().map(this.idOf::applyAsLong).toList();
-			Map<Long, List<G>> grandchildren = this.prefetch.load(jdbc, ids, parameters);
-			completed.replaceAll((original, current) -> this.into.apply(current,
-					grandchildren.getOrDefault(this.idOf.applyAsLong(original), List.of())));
+		void attach(JdbcClient jdbc, List<C> children, Map<String, ?> parameters) {
+			this.prefetch.attachTo(jdbc, children, this.idOf, this.into, parameters);
 		}
 
 	}

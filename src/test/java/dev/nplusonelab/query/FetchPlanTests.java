@@ -178,6 +178,11 @@ class FetchPlanTests {
 			.capture(() -> authors.addAll(plan.list(this.jdbc, Map.of("ids", new Long[] { 1L, 2L, 3L }))));
 
 		assertThat(report.statementCount()).isEqualTo(3);
+		// The next level binds the children's ids in the order they were read, so loading
+		// the same authors again binds the very same array.
+		RequestReport again = this.capture
+			.capture(() -> plan.list(this.jdbc, Map.of("ids", new Long[] { 1L, 2L, 3L })));
+		assertThat(again.statements().get(2).parameters()).isEqualTo(report.statements().get(2).parameters());
 		Parent firstBook = authors.get(0).books().get(0);
 		assertThat(firstBook.children()).isEqualTo(this.jdbc
 			.sql("SELECT t.name FROM tag t JOIN book_tag bt ON bt.tag_id = t.id WHERE bt.book_id = :id ORDER BY t.name")
