@@ -19,7 +19,9 @@ class NoDirectErrorRequests extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
+		// Decoded, normalised and without ";..." path parameters, as Spring matches it:
+		// "/%65rror" and "/error;x" are "/error" too. The raw request URI is not.
+		String path = request.getServletPath() + ((request.getPathInfo() != null) ? request.getPathInfo() : "");
 		return !(path.equals(ERROR_PATH) || path.startsWith(ERROR_PATH + "/") || path.startsWith(ERROR_PATH + "."));
 	}
 

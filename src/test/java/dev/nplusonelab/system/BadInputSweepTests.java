@@ -141,10 +141,11 @@ class BadInputSweepTests {
 				"spring.datasource", "lab.sql");
 	}
 
-	@Test
-	void theErrorPageAskedForDirectlyIsNotFound() throws IOException {
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "/error", "/error;x", "/%65rror", "/error/", "/./error", "/error.html" })
+	void theErrorPageAskedForDirectlyIsNotFound(String target) throws IOException {
 		Response response = raw(
-				"GET /error HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\nConnection: close\r\n\r\n");
+				"GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\nConnection: close\r\n\r\n");
 
 		assertThat(response.status()).isEqualTo(404);
 		assertThat(response.body()).contains("There is no page at this address");
