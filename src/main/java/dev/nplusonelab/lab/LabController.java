@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.nplusonelab.system.BadRequestException;
+import dev.nplusonelab.system.StrictNumbers;
 
 /**
  * {@code /lab}: pick a workload, sizes and a latency, and see every in-app strategy's
@@ -61,7 +62,7 @@ class LabController {
 
 	private static int latency(String value) {
 		try {
-			int latency = Integer.parseInt(value.strip());
+			int latency = StrictNumbers.isWholeNumber(value) ? Integer.parseInt(value) : -1;
 			if (latency >= 0 && latency <= LabRunner.MAX_LATENCY_MS) {
 				return latency;
 			}

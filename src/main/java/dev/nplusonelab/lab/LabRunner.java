@@ -20,6 +20,7 @@ import org.springframework.web.server.ResponseStatusException;
 import dev.nplusonelab.sql.RequestReport;
 import dev.nplusonelab.sql.SqlCapture;
 import dev.nplusonelab.sql.StatementRecord;
+import dev.nplusonelab.system.StrictNumbers;
 
 /**
  * Runs a bounded matrix of strategies × N for one workload, in the application, counting
@@ -174,7 +175,11 @@ class LabRunner {
 		List<Integer> sizes = new ArrayList<>();
 		for (String part : text.split(",", -1)) {
 			try {
-				sizes.add(Integer.parseInt(part.strip()));
+				String size = part.strip();
+				if (!StrictNumbers.isWholeNumber(size)) {
+					throw new NumberFormatException(size);
+				}
+				sizes.add(Integer.parseInt(size));
 			}
 			catch (NumberFormatException ex) {
 				throw new dev.nplusonelab.system.BadRequestException(

@@ -38,14 +38,11 @@ class LatencyInterceptor implements HandlerInterceptor {
 		if (values.length > 1) {
 			throw new BadRequestException("Send latency once, not " + values.length + " times.");
 		}
-		long millis;
-		try {
-			millis = Long.parseLong(values[0]);
-		}
-		catch (NumberFormatException ex) {
+		if (!StrictNumbers.isWholeNumber(values[0]) || values[0].length() > 6) {
 			throw new BadRequestException("latency must be a whole number of milliseconds, not "
 					+ BadRequestException.quote(values[0]) + ".");
 		}
+		long millis = Long.parseLong(values[0]);
 		if (millis < 0 || millis > this.maxMillis) {
 			throw new BadRequestException("latency must be from 0 to " + this.maxMillis + " ms, not " + millis + ".");
 		}

@@ -60,12 +60,15 @@ final class PageParameterResolvers {
 				return defaultValue;
 			}
 			try {
-				return Integer.parseInt(value);
+				if (StrictNumbers.isWholeNumber(value)) {
+					return Integer.parseInt(value);
+				}
 			}
 			catch (NumberFormatException ex) {
-				throw new BadRequestException(
-						name + " must be a whole number, not " + BadRequestException.quote(value) + ".");
+				// out of range: answered below
 			}
+			throw new BadRequestException(
+					name + " must be a whole number, not " + BadRequestException.quote(value) + ".");
 		}
 
 	}

@@ -15,9 +15,17 @@ import org.springframework.web.bind.annotation.InitBinder;
  * a type mismatch, a 400 that says what a valid value looks like.
  */
 @ControllerAdvice
-class StrictNumbers {
+public class StrictNumbers {
 
 	private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]{1,19}");
+
+	/**
+	 * Plain ASCII digits with an optional minus sign; {@code Long.parseLong} alone also
+	 * takes {@code "+2"} and digits of other scripts ({@code "٢"}).
+	 */
+	public static boolean isWholeNumber(String text) {
+		return WHOLE_NUMBER.matcher(text).matches();
+	}
 
 	@InitBinder
 	void wholeNumbersOnly(WebDataBinder binder) {
@@ -37,7 +45,7 @@ class StrictNumbers {
 
 		@Override
 		public void setAsText(String text) {
-			if (!WHOLE_NUMBER.matcher(text).matches()) {
+			if (!isWholeNumber(text)) {
 				throw new IllegalArgumentException("Not a whole number");
 			}
 			// Out of range still fails here, with NumberFormatException.

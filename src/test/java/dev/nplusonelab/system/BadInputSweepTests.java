@@ -51,9 +51,9 @@ class BadInputSweepTests {
 	private static final String LONG = "9".repeat(10_240);
 
 	private static final List<String> HOSTILE = List.of("-1", "0", "99999999999999999999", "abc", "", "1.5", "1e3",
-			" 1", "0x10", "NaN", LONG, "x".repeat(10_240), "Ωmega ✓ 漢字 😀 \u202e", "1' OR '1'='1",
-			"1; DROP TABLE book; --", "' UNION SELECT version() --", "../../etc/passwd", "..%2f..%2fetc%2fpasswd",
-			"<script>alert(1)</script>", "%00", "null", "true");
+			" 1", "+2", "\u0662", "\uff15", "0x10", "NaN", LONG, "x".repeat(10_240), "Ωmega ✓ 漢字 😀 \u202e",
+			"1' OR '1'='1", "1; DROP TABLE book; --", "' UNION SELECT version() --", "../../etc/passwd",
+			"..%2f..%2fetc%2fpasswd", "<script>alert(1)</script>", "%00", "null", "true");
 
 	/** Values that must never appear in a statement's SQL text, only ever bound. */
 	private static final List<String> MUST_NOT_REACH_SQL = List.of(LONG, "Ωmega", "OR '1'='1", "DROP TABLE",
