@@ -27,7 +27,7 @@ class HomeLessons {
 					    .annotate(average_rating=Avg("reviews__rating"))
 					    .order_by("-published_on", "-id")[:20])
 					best_sellers = (Book.objects.select_related("author__publisher")
-					    .order_by("-sales", "id")[:10])
+					    .order_by("-sales", "id")[:20])
 					recent_orders = (Order.objects.select_related("customer")
 					    .prefetch_related(Prefetch("items",
 					        queryset=OrderItem.objects.select_related("book").order_by("id")))

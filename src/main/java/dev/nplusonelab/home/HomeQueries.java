@@ -43,8 +43,8 @@ final class HomeQueries {
 				NewBook::withTags);
 
 	/**
-	 * Ordered by a root column, so the ten ids come from the top of an index before the
-	 * joins.
+	 * Ordered by a root column, so the best sellers' ids come from the top of an index
+	 * before the joins.
 	 */
 	private static final FetchPlan<BestSeller> BEST_SELLERS = FetchPlan.of(Select.from(BOOK)
 		.columns("b.id", "b.title", "a.id AS author_id", "a.name AS author_name", "p.name AS publisher_name", "b.sales")

@@ -10,9 +10,9 @@ import dev.nplusonelab.store.PurchaseOrder;
 import dev.nplusonelab.store.Review;
 
 /**
- * The queries a first version of the dashboard would add to its repositories. Each
- * returns aggregates, so Spring Data JDBC also loads what they own, one statement per
- * row.
+ * Part of the DELIBERATE ANTI-PATTERN of {@link NaiveDashboardReader}, its only user: the
+ * queries a first version of the dashboard would add to its repositories. Each returns
+ * aggregates, so Spring Data JDBC also loads what they own, one statement per row.
  */
 interface HomeRepository extends Repository<Book, Long> {
 

@@ -35,8 +35,8 @@ import dev.nplusonelab.store.TagRepository;
  * <li>new books (B = 20): the books and their tag links (1 + B), then per book the
  * author, the publisher (from the template), the tag names and every review to average
  * them (4B);</li>
- * <li>top authors (A = 10): the ranking (1), then per author the publisher, the book
- * count, the sales, and the latest book with its tag links (5A);</li>
+ * <li>best sellers (S = 20): the books and their tag links (1 + S), then per book the
+ * author and the publisher (2S);</li>
  * <li>recent orders (O = 15): the orders and their items (1 + O), then per order the
  * customer (O) and per item its book with its tag links (2I);</li>
  * <li>latest reviews (R = 20): the reviews (1), then per review the book with its tag

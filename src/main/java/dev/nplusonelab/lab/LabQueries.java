@@ -66,9 +66,9 @@ public final class LabQueries {
 			LabAuthor::id);
 
 	/**
-	 * Every to-many relation joined into one result: each book comes back once per (tag,
-	 * review) pair. The page of ids is chosen first, or a LIMIT would cut the product
-	 * instead of the books.
+	 * DELIBERATE ANTI-PATTERN, for comparison in /lab: every to-many relation joined into
+	 * one result. Each book comes back once per (tag, review) pair. The page of ids is
+	 * chosen first, or a LIMIT would cut the product instead of the books.
 	 */
 	static final String BOOKS_CARTESIAN = """
 			WITH page AS (
@@ -91,7 +91,10 @@ public final class LabQueries {
 			ORDER BY b.id, t.name, r.id
 			""";
 
-	/** Each author once per tag of each of their books. */
+	/**
+	 * DELIBERATE ANTI-PATTERN, for comparison in /lab: each author once per tag of each
+	 * of their books.
+	 */
 	static final String AUTHORS_CARTESIAN = """
 			WITH page AS (
 			    SELECT a.id

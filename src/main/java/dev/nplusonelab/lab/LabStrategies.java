@@ -241,8 +241,9 @@ public final class LabStrategies implements AutoCloseable {
 
 	// tag::cartesian[]
 	/**
-	 * One statement, but each book comes back once per (tag, review) pair: the
-	 * application removes the duplicates it asked the database to make.
+	 * DELIBERATE ANTI-PATTERN: one statement, but each book comes back once per (tag,
+	 * review) pair, and the application removes the duplicates it asked the database to
+	 * make.
 	 */
 	private List<LabBook> cartesianBooks(int n) {
 		Map<Long, BookRows> books = new LinkedHashMap<>();
@@ -270,7 +271,8 @@ public final class LabStrategies implements AutoCloseable {
 	}
 
 	/**
-	 * One statement, each author repeated for every tag of every book.
+	 * DELIBERATE ANTI-PATTERN: one statement, each author repeated for every tag of every
+	 * book.
 	 */
 	private List<LabAuthor> cartesianAuthors(int n) {
 		Map<Long, LabAuthor> authors = new LinkedHashMap<>();
