@@ -17,10 +17,4 @@ public record SourceRef(Class<?> type, String tag) {
 		return outer.getName().replace('.', '/') + ".java";
 	}
 
-	/** The simple name of the file, for captions. */
-	public String fileName() {
-		String path = path();
-		return path.substring(path.lastIndexOf('/') + 1);
-	}
-
 }

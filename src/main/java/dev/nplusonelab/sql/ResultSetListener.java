@@ -5,7 +5,6 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Set;
 
 import net.ttddyy.dsproxy.listener.MethodExecutionContext;
 import net.ttddyy.dsproxy.listener.MethodExecutionListener;
@@ -18,9 +17,6 @@ import org.jspecify.annotations.Nullable;
  * method; all but {@code ResultSet.next()} and the value getters return at once.
  */
 class ResultSetListener implements MethodExecutionListener {
-
-	private static final Set<String> NOT_VALUES = Set.of("getMetaData", "getStatement", "getWarnings", "getFetchSize",
-			"getFetchDirection", "getType", "getConcurrency", "getHoldability", "getRow", "getCursorName");
 
 	private final SqlCapture capture;
 
@@ -44,7 +40,7 @@ class ResultSetListener implements MethodExecutionListener {
 		Method method = context.getMethod();
 		String name = method.getName();
 		boolean next = name.equals("next");
-		boolean value = name.startsWith("get") && method.getParameterCount() > 0 && !NOT_VALUES.contains(name);
+		boolean value = name.startsWith("get") && method.getParameterCount() > 0;
 		if (!next && !value) {
 			return;
 		}

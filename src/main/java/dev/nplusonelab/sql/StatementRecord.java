@@ -1,6 +1,5 @@
 package dev.nplusonelab.sql;
 
-import java.time.Duration;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -31,10 +30,6 @@ public record StatementRecord(int index, String sql, List<List<String>> paramete
 
 	public double millis() {
 		return this.nanos / 1_000_000.0;
-	}
-
-	public Duration duration() {
-		return Duration.ofNanos(this.nanos);
 	}
 
 	public boolean isSelect() {

@@ -16,8 +16,6 @@ import org.jspecify.annotations.Nullable;
  */
 public record Keyset(long after) {
 
-	public static final String PARAMETER = "after";
-
 	private static final Pattern ID = Pattern.compile("[0-9]{1,18}");
 
 	/**
