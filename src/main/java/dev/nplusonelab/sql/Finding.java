@@ -22,6 +22,11 @@ public record Finding(Kind kind, String sql, String callSite, int count, int dis
 		List<Integer> indexes, @Nullable Source source, @Nullable Suggestion suggestion) {
 
 	/** One line, as the log and the panel show it. */
+	/** A potential N+1, as opposed to a duplicate or a read of large values. */
+	public boolean isNPlusOne() {
+		return this.kind == Kind.N_PLUS_ONE;
+	}
+
 	public String message() {
 		StringBuilder message = new StringBuilder();
 		if (this.kind == Kind.LARGE_VALUES) {

@@ -66,10 +66,13 @@ public class NPlusOneDetector {
 	}
 
 	public List<Finding> findings(List<StatementRecord> statements) {
+		List<String> fingerprints = statements.stream().map((statement) -> Fingerprint.of(statement.sql())).toList();
+		Map<String, Integer> runs = new HashMap<>();
+		fingerprints.forEach((fingerprint) -> runs.merge(fingerprint, 1, Integer::sum));
 		Map<String, List<StatementRecord>> groups = new LinkedHashMap<>();
-		for (StatementRecord statement : statements) {
-			String key = Fingerprint.of(statement.sql()) + '\u0000' + statement.callSite();
-			groups.computeIfAbsent(key, (k) -> new ArrayList<>()).add(statement);
+		for (int i = 0; i < statements.size(); i++) {
+			String key = fingerprints.get(i) + '\u0000' + statements.get(i).callSite();
+			groups.computeIfAbsent(key, (k) -> new ArrayList<>()).add(statements.get(i));
 		}
 		List<Finding> repeats = new ArrayList<>();
 		List<Finding> duplicates = new ArrayList<>();
@@ -85,7 +88,7 @@ public class NPlusOneDetector {
 			boolean batched = group.stream().allMatch((statement) -> statement.keys() > 0);
 			boolean chunked = KEYSET_CHUNK.matcher(first.sql()).find();
 			if (parameterSets.size() > 1 && !batched && !chunked) {
-				Source source = source(statements, first, group.size());
+				Source source = source(statements, fingerprints, runs, first, group.size());
 				repeats.add(new Finding(Kind.N_PLUS_ONE, first.sql(), first.callSite(), group.size(),
 						parameterSets.size(), millis, indexes, source, suggestion(first.sql(), source).orElse(null)));
 			}
@@ -113,13 +116,12 @@ public class NPlusOneDetector {
 	 * many rows as there are repeats; failing that, the nearest earlier statement that
 	 * ran once.
 	 */
-	private static @Nullable Source source(List<StatementRecord> statements, StatementRecord first, int repeats) {
-		Map<String, Integer> runs = new HashMap<>();
-		statements.forEach((statement) -> runs.merge(Fingerprint.of(statement.sql()), 1, Integer::sum));
+	private static @Nullable Source source(List<StatementRecord> statements, List<String> fingerprints,
+			Map<String, Integer> runs, StatementRecord first, int repeats) {
 		StatementRecord nearest = null;
 		for (int i = first.index() - 2; i >= 0; i--) {
 			StatementRecord candidate = statements.get(i);
-			if (runs.get(Fingerprint.of(candidate.sql())) > 1) {
+			if (runs.get(fingerprints.get(i)) > 1) {
 				continue;
 			}
 			nearest = (nearest != null) ? nearest : candidate;
@@ -226,10 +228,6 @@ public class NPlusOneDetector {
 			}
 		}
 		return tables;
-	}
-
-	static Map<String, String> tablesOf(String sql) {
-		return new HashMap<>(tables(sql));
 	}
 
 }

@@ -70,7 +70,7 @@ public final class SqlAssertions {
 		public ReportAssert hasNoPotentialNPlusOne() {
 			List<Finding> repeats = new NPlusOneDetector(new Relations(List.of())).findings(this.report.statements())
 				.stream()
-				.filter((finding) -> finding.kind() == Finding.Kind.N_PLUS_ONE)
+				.filter(Finding::isNPlusOne)
 				.toList();
 			if (!repeats.isEmpty()) {
 				StringBuilder message = new StringBuilder(

@@ -43,7 +43,7 @@ public class SqlDiagnostics {
 			}
 		}
 		for (Finding finding : findings) {
-			if (finding.kind() == Finding.Kind.N_PLUS_ONE) {
+			if (finding.isNPlusOne()) {
 				violations.add(new Violation(Violation.Rule.N_PLUS_ONE, finding.message()));
 			}
 		}
@@ -76,7 +76,7 @@ public class SqlDiagnostics {
 			RequestReport report, boolean showParameters, boolean explainable) {
 
 		public long potentialNPlusOne() {
-			return this.findings.stream().filter((finding) -> finding.kind() == Finding.Kind.N_PLUS_ONE).count();
+			return this.findings.stream().filter(Finding::isNPlusOne).count();
 		}
 
 		public long duplicateFindings() {

@@ -48,7 +48,7 @@ public class SqlMetrics {
 			.tag("mode", report.mode())
 			.register(this.registry)
 			.record(report.sqlTime());
-		long repeats = findings.stream().filter((finding) -> finding.kind() == Finding.Kind.N_PLUS_ONE).count();
+		long repeats = findings.stream().filter(Finding::isNPlusOne).count();
 		Counter.builder(NPLUSONE)
 			.description("Potential N+1 patterns found, one per repeated statement and call site")
 			.tag("uri", report.route())

@@ -64,7 +64,7 @@ public class SqlRequestHistory {
 	public record Entry(RequestReport report, List<Finding> findings, List<Violation> violations) {
 
 		public long potentialNPlusOne() {
-			return this.findings.stream().filter((finding) -> finding.kind() == Finding.Kind.N_PLUS_ONE).count();
+			return this.findings.stream().filter(Finding::isNPlusOne).count();
 		}
 
 	}
