@@ -6,7 +6,7 @@ import static dev.nplusonelab.store.Bookstore.AUTHOR_PUBLISHER;
 import static dev.nplusonelab.store.Bookstore.BOOK;
 import static dev.nplusonelab.store.Bookstore.BOOK_AUTHOR;
 import static dev.nplusonelab.store.Bookstore.BOOK_REVIEWS;
-import static dev.nplusonelab.store.Bookstore.BOOK_TAGS;
+import static dev.nplusonelab.store.Bookstore.TAG_NAMES;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,11 +34,6 @@ final class ApiQueries {
 		.columns("b.id", "b.title", "a.id AS author_id", "a.name AS author_name")
 		.join(BOOK_AUTHOR)
 		.annotate(Lateral.over(BOOK_REVIEWS, "review_stats", "count(*) AS review_count"));
-
-	/** The tag names of every book of the response, in one statement. */
-	private static final Prefetch<String> TAG_NAMES = Prefetch
-		.of(BOOK_TAGS, (resultSet, row) -> resultSet.getString("name"), "t.name")
-		.orderBy("t.name");
 
 	private static final FetchPlan<BookJson> BOOK_PAGE = FetchPlan
 		.of(BOOK_ROW.orderBy("b.id").paged(), ApiQueries::book, BookJson::id)

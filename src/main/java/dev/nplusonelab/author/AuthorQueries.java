@@ -65,7 +65,7 @@ final class AuthorQueries {
 	 */
 	private static final Prefetch<AuthorBook> BOOKS_WITH_TAGS = Prefetch
 		.of(AUTHOR_BOOKS, AuthorQueries::authorBook, "b.id", "b.title", "b.published_on", "b.price")
-		.annotate(Lateral.over(BOOK_TAGS, "book_tags", "array_agg(t.name ORDER BY t.name) AS tag_names"))
+		.annotate(Lateral.over(BOOK_TAGS, "book_tags", "array_agg(t.name ORDER BY t.name COLLATE \"C\") AS tag_names"))
 		.orderBy("b.published_on DESC", "b.id DESC");
 
 	private static final FetchPlan<AuthorDetail> DETAIL_VIEW = FetchPlan

@@ -6,7 +6,7 @@ import static dev.nplusonelab.store.Bookstore.BOOK_AUTHOR;
 import static dev.nplusonelab.store.Bookstore.BOOK_CATEGORY;
 import static dev.nplusonelab.store.Bookstore.BOOK_EDITOR;
 import static dev.nplusonelab.store.Bookstore.BOOK_REVIEWS;
-import static dev.nplusonelab.store.Bookstore.BOOK_TAGS;
+import static dev.nplusonelab.store.Bookstore.TAG_NAMES;
 import static dev.nplusonelab.store.Bookstore.REVIEW_CUSTOMER;
 
 import java.sql.ResultSet;
@@ -44,11 +44,6 @@ final class BookQueries {
 		.join(BOOK_AUTHOR, AUTHOR_PUBLISHER)
 		.join(BOOK_CATEGORY, BOOK_EDITOR)
 		.annotate(REVIEW_STATS);
-
-	/** The tag names of every book loaded, in one statement. */
-	private static final Prefetch<String> TAG_NAMES = Prefetch
-		.of(BOOK_TAGS, (resultSet, row) -> resultSet.getString("name"), "t.name")
-		.orderBy("t.name");
 
 	// end::book-row[]
 	private static final Select LIST_ROWS = BOOK_ROW.orderBy("b.id").paged();

@@ -3,7 +3,7 @@ package dev.nplusonelab.export;
 import static dev.nplusonelab.store.Bookstore.AUTHOR_PUBLISHER;
 import static dev.nplusonelab.store.Bookstore.BOOK;
 import static dev.nplusonelab.store.Bookstore.BOOK_AUTHOR;
-import static dev.nplusonelab.store.Bookstore.BOOK_TAGS;
+import static dev.nplusonelab.store.Bookstore.TAG_NAMES;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -14,7 +14,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import dev.nplusonelab.query.FetchPlan;
-import dev.nplusonelab.query.Prefetch;
 import dev.nplusonelab.query.Select;
 
 /**
@@ -38,8 +37,7 @@ class BookExport {
 			.where("b.id > :after")
 			.orderBy("b.id")
 			.limit(CHUNK_SIZE), BookExport::row, ExportRow::id)
-		.prefetch(Prefetch.of(BOOK_TAGS, (resultSet, row) -> resultSet.getString("name"), "t.name").orderBy("t.name"),
-				ExportRow::withTags);
+		.prefetch(TAG_NAMES, ExportRow::withTags);
 
 	// end::chunk[]
 

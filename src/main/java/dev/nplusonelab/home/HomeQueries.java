@@ -4,7 +4,7 @@ import static dev.nplusonelab.store.Bookstore.AUTHOR_PUBLISHER;
 import static dev.nplusonelab.store.Bookstore.BOOK;
 import static dev.nplusonelab.store.Bookstore.BOOK_AUTHOR;
 import static dev.nplusonelab.store.Bookstore.BOOK_REVIEWS;
-import static dev.nplusonelab.store.Bookstore.BOOK_TAGS;
+import static dev.nplusonelab.store.Bookstore.TAG_NAMES;
 import static dev.nplusonelab.store.Bookstore.ORDERS;
 import static dev.nplusonelab.store.Bookstore.ORDER_CUSTOMER;
 import static dev.nplusonelab.store.Bookstore.ORDER_ITEMS;
@@ -39,8 +39,7 @@ final class HomeQueries {
 			.annotate(Lateral.over(BOOK_REVIEWS, "review_stats", "round(avg(r.rating), 2) AS average_rating"))
 			.orderBy("b.published_on DESC", "b.id DESC")
 			.limit(DashboardReader.NEW_BOOKS), HomeQueries::newBook, NewBook::id)
-		.prefetch(Prefetch.of(BOOK_TAGS, (resultSet, row) -> resultSet.getString("name"), "t.name").orderBy("t.name"),
-				NewBook::withTags);
+		.prefetch(TAG_NAMES, NewBook::withTags);
 
 	/**
 	 * Ordered by a root column, so the best sellers' ids come from the top of an index

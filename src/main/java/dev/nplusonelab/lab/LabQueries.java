@@ -8,7 +8,7 @@ import static dev.nplusonelab.store.Bookstore.BOOK_AUTHOR;
 import static dev.nplusonelab.store.Bookstore.BOOK_CATEGORY;
 import static dev.nplusonelab.store.Bookstore.BOOK_EDITOR;
 import static dev.nplusonelab.store.Bookstore.BOOK_REVIEWS;
-import static dev.nplusonelab.store.Bookstore.BOOK_TAGS;
+import static dev.nplusonelab.store.Bookstore.TAG_NAMES;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,10 +27,6 @@ import dev.nplusonelab.query.Select;
  * JOIN across to-many relations that neither uses, to show what it costs.
  */
 public final class LabQueries {
-
-	private static final Prefetch<String> TAG_NAMES = Prefetch
-		.of(BOOK_TAGS, (resultSet, row) -> resultSet.getString("name"), "t.name")
-		.orderBy("t.name");
 
 	private static final Select BOOK_ROWS = Select.from(BOOK)
 		.columns("b.id", "b.title", "a.name AS author_name", "p.name AS publisher_name", "c.name AS category_name",

@@ -8,7 +8,7 @@ import static dev.nplusonelab.store.Bookstore.BOOK_AUTHOR;
 import static dev.nplusonelab.store.Bookstore.BOOK_CATEGORY;
 import static dev.nplusonelab.store.Bookstore.BOOK_EDITOR;
 import static dev.nplusonelab.store.Bookstore.BOOK_REVIEWS;
-import static dev.nplusonelab.store.Bookstore.BOOK_TAGS;
+import static dev.nplusonelab.store.Bookstore.TAG_NAMES;
 import static dev.nplusonelab.store.Bookstore.REVIEW_CUSTOMER;
 
 import java.math.BigDecimal;
@@ -87,10 +87,6 @@ final class MistakeQueries {
 		.orderBy("b.id")
 		.paged();
 
-	private static final Prefetch<String> EVERY_TAG = Prefetch
-		.of(BOOK_TAGS, (resultSet, row) -> resultSet.getString("name"), "t.name")
-		.orderBy("t.name");
-
 	private static final Prefetch<ReviewLine> EVERY_REVIEW = Prefetch
 		.of(BOOK_REVIEWS, MistakeQueries::reviewLine, "r.id", "r.rating", "r.body", "r.created_at",
 				"cu.name AS customer_name")
@@ -99,7 +95,7 @@ final class MistakeQueries {
 
 	private static final FetchPlan<BookWithEverything> BOOKS_WITH_EVERYTHING = FetchPlan
 		.of(EVERY_COLUMN, MistakeQueries::bookWithEverything, BookWithEverything::id)
-		.prefetch(EVERY_TAG, BookWithEverything::withTags)
+		.prefetch(TAG_NAMES, BookWithEverything::withTags)
 		.prefetch(EVERY_REVIEW, BookWithEverything::withReviews);
 
 	// end::everything[]

@@ -3,6 +3,7 @@ package dev.nplusonelab.store;
 import java.time.LocalDate;
 import java.util.List;
 
+import dev.nplusonelab.query.Prefetch;
 import dev.nplusonelab.query.Relations;
 import dev.nplusonelab.query.Table;
 import dev.nplusonelab.query.ToMany;
@@ -66,6 +67,15 @@ public final class Bookstore {
 
 	public static final ToMany BOOK_TAGS = ToMany.through("book.tags", BOOK,
 			new ToMany.Link(BOOK_TAG, "book_id", "tag_id"), TAG);
+
+	/**
+	 * The names of each book's tags, in one statement for any number of books. Sorted
+	 * byte by byte ({@code COLLATE "C"}), as Java sorts strings, so a reader that sorts
+	 * in Java agrees with it whatever the database's locale.
+	 */
+	public static final Prefetch<String> TAG_NAMES = Prefetch
+		.of(BOOK_TAGS, (resultSet, row) -> resultSet.getString("name"), "t.name")
+		.orderBy("t.name COLLATE \"C\"");
 
 	public static final ToMany CUSTOMER_ORDERS = ToMany.reverse("customer.orders", CUSTOMER, ORDERS, "customer_id");
 
