@@ -10,6 +10,7 @@ import java.io.Writer;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.data.domain.Slice;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -34,9 +35,7 @@ class BookExport {
 		.of(Select.from(BOOK)
 			.columns("b.id", "b.title", "a.name AS author_name", "p.name AS publisher_name")
 			.join(BOOK_AUTHOR, AUTHOR_PUBLISHER)
-			.where("b.id > :after")
-			.orderBy("b.id")
-			.limit(CHUNK_SIZE), BookExport::row, ExportRow::id)
+			.pagedAfter("b.id"), BookExport::row, ExportRow::id)
 		.prefetch(TAG_NAMES, ExportRow::withTags);
 
 	// end::chunk[]
@@ -56,19 +55,21 @@ class BookExport {
 		out.write(HEADER);
 		long after = 0;
 		long written = 0;
-		List<ExportRow> chunk;
+		Slice<ExportRow> chunk;
 		do {
-			chunk = CHUNK.list(this.jdbc, Map.of("after", after));
-			StringBuilder lines = new StringBuilder(chunk.size() * 96);
-			for (ExportRow row : chunk) {
+			chunk = CHUNK.sliceAfter(this.jdbc, after, CHUNK_SIZE, Map.of());
+			List<ExportRow> rows = chunk.getContent();
+			StringBuilder lines = new StringBuilder(rows.size() * 96);
+			for (ExportRow row : rows) {
 				row.appendTo(lines);
 			}
 			out.write(lines.toString());
 			out.flush();
-			written += chunk.size();
-			after = chunk.isEmpty() ? after : chunk.get(chunk.size() - 1).id();
+			written += rows.size();
+			after = rows.isEmpty() ? after : rows.get(rows.size() - 1).id();
 		}
-		while (chunk.size() == CHUNK_SIZE);
+		// The chunk read one row more than it holds, so it knows whether another follows.
+		while (chunk.hasNext());
 		return written;
 	}
 

@@ -23,7 +23,7 @@ class ExportController {
 
 	/**
 	 * Every book as CSV, written as it is read: {@code 2 × ceil(books / chunk)}
-	 * statements, one more when the last chunk is exactly full.
+	 * statements.
 	 */
 	@StreamedResponse
 	@GetMapping("/export/books.csv")
