@@ -41,8 +41,8 @@ if [[ ! -f "$JAR" || -n "${REBUILD:-}" ]]; then
 fi
 cp "$JAR" "$WORK/app.jar"
 
-if ! psql -d postgres -Atc "SELECT 1 FROM pg_database WHERE datname = '$DB'" | grep -q 1; then
-  psql -d postgres -qc "CREATE DATABASE $DB"
+if ! psql -d postgres -At -v db="$DB" <<<"SELECT 1 FROM pg_database WHERE datname = :'db'" | grep -q 1; then
+  psql -d postgres -q -v db="$DB" <<<'CREATE DATABASE :"db"'
 fi
 
 echo "Starting the application on port $PORT against $PGHOST:5432/$DB (log: $WORK/app.log)"
@@ -77,10 +77,12 @@ run() {
   echo
   echo "== $name: $CONNECTIONS connections, $THREADS threads, $DURATION"
   LAB_PATHS="$WORK/$name.paths" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 60s \
-    -s src/bench/load-faults.lua "http://localhost:$PORT" | tee "$WORK/$name.out"
+    -s src/bench/load-faults.lua "http://localhost:$PORT" | tee "$WORK/$name.out" || status=1
   local result
-  result=$(grep '^RESULT' "$WORK/$name.out")
-  if ! grep -q 'errors(connect=0 read=0 write=0 timeout=0)' <<<"$result"; then
+  result=$(grep '^RESULT' "$WORK/$name.out" || true)
+  if [[ -z "$result" ]]; then
+    echo "FAIL $name: wrk printed no result"; status=1
+  elif ! grep -q 'errors(connect=0 read=0 write=0 timeout=0)' <<<"$result"; then
     echo "FAIL $name: socket errors or timeouts"; status=1
   fi
   if grep '^STATUS' "$WORK/$name.out" | awk '{print $2}' | grep -vE "^($allowed)$" >/dev/null; then

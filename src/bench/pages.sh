@@ -8,7 +8,7 @@
 set -euo pipefail
 BASE=${1:-http://127.0.0.1:8094}
 RUNS=${2:-20}
-shift 2 || true
+shift $(( $# < 2 ? $# : 2 ))
 PAGES=("$@")
 if [ ${#PAGES[@]} -eq 0 ]; then
   PAGES=("/books" "/books?page=390" "/books/1" "/authors" "/authors?page=39" "/authors/1" "/orders" "/orders?page=590"
