@@ -303,12 +303,26 @@ class BookstoreSeeder {
 		this.maintenance.execute((ConnectionCallback<Void>) (connection) -> {
 			try (java.sql.Statement statement = connection.createStatement()) {
 				statement.execute(NO_STATEMENT_TIMEOUT);
+				java.sql.SQLException failure = null;
 				try {
 					statement.execute(VACUUM);
 					statement.execute(ANALYZE);
 				}
+				catch (java.sql.SQLException ex) {
+					failure = ex;
+					throw ex;
+				}
 				finally {
-					statement.execute(DEFAULT_STATEMENT_TIMEOUT);
+					try {
+						statement.execute(DEFAULT_STATEMENT_TIMEOUT);
+					}
+					catch (java.sql.SQLException resetFailure) {
+						// Report the maintenance error, not the reset's that followed it.
+						if (failure == null) {
+							throw resetFailure;
+						}
+						failure.addSuppressed(resetFailure);
+					}
 				}
 			}
 			return null;
