@@ -75,7 +75,8 @@ public record StatementSummary(int count, double totalMillis, List<Group> groups
 		return readable(this.bytes);
 	}
 
-	static String readable(long bytes) {
+	/** Bytes for people, as the panel shows them: 812 B, 43.1 KB, 2.4 MB. */
+	public static String readable(long bytes) {
 		if (bytes < 1024) {
 			return bytes + " B";
 		}
