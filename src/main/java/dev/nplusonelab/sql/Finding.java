@@ -34,7 +34,7 @@ public record Finding(Kind kind, String sql, String callSite, int count, int dis
 				.append(this.indexes.get(0))
 				.append(" read ")
 				.append(this.count)
-				.append(" values of 1 KB or more, from ")
+				.append(" values of " + (Fetched.LARGE_VALUE_BYTES / 1024) + " KB or more, from ")
 				.append(this.callSite);
 		}
 		else if (this.kind == Kind.N_PLUS_ONE) {
@@ -72,7 +72,8 @@ public record Finding(Kind kind, String sql, String callSite, int count, int dis
 		return switch (this.kind) {
 			case N_PLUS_ONE -> "potential N+1 · " + this.count + " statements";
 			case DUPLICATE -> "duplicate · " + (this.count - this.distinctParameterSets) + " repeated";
-			case LARGE_VALUES -> "large values · " + this.count + " over 1 KB";
+			case LARGE_VALUES ->
+				"large values · " + this.count + " of " + (Fetched.LARGE_VALUE_BYTES / 1024) + " KB or more";
 		};
 	}
 

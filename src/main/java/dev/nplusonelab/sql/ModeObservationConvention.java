@@ -16,9 +16,8 @@ class ModeObservationConvention extends DefaultServerRequestObservationConventio
 
 	@Override
 	public KeyValues getLowCardinalityKeyValues(ServerRequestObservationContext context) {
-		Object mode = context.getCarrier().getAttribute(SqlMetrics.MODE_ATTRIBUTE);
 		return super.getLowCardinalityKeyValues(context)
-			.and(KeyValue.of("mode", (mode != null) ? mode.toString() : "none"));
+			.and(KeyValue.of("mode", SqlMetrics.modeOf(context.getCarrier())));
 	}
 
 }

@@ -17,6 +17,15 @@ public class SqlMetrics {
 	 */
 	public static final String MODE_ATTRIBUTE = SqlMetrics.class.getName() + ".mode";
 
+	/**
+	 * The mode a request was served in, as its metrics are tagged: "none" for pages
+	 * without one.
+	 */
+	static String modeOf(jakarta.servlet.http.HttpServletRequest request) {
+		Object mode = request.getAttribute(MODE_ATTRIBUTE);
+		return (mode != null) ? mode.toString() : "none";
+	}
+
 	static final String STATEMENTS = "app.sql.statements";
 
 	static final String TIME = "app.sql.time";

@@ -81,7 +81,7 @@ class SqlReportFilter extends OncePerRequestFilter {
 		}
 		finally {
 			this.capture.end();
-			report.complete(route(request, buffered.getStatus()), mode(request), buffered.getStatus(),
+			report.complete(route(request, buffered.getStatus()), SqlMetrics.modeOf(request), buffered.getStatus(),
 					System.nanoTime() - started);
 			List<Finding> findings = this.diagnostics.findings(report);
 			List<Violation> violations = this.diagnostics.violations(report, findings);
@@ -184,11 +184,6 @@ class SqlReportFilter extends OncePerRequestFilter {
 			return pattern.toString();
 		}
 		return (status == HttpStatus.NOT_FOUND.value()) ? "NOT_FOUND" : "UNKNOWN";
-	}
-
-	private static String mode(HttpServletRequest request) {
-		Object mode = request.getAttribute(SqlMetrics.MODE_ATTRIBUTE);
-		return (mode != null) ? mode.toString() : "none";
 	}
 
 }
