@@ -58,7 +58,12 @@ public class SqlDiagnostics {
 	/** Everything the SQL panel shows. */
 	public Panel panel(RequestReport report) {
 		List<Finding> findings = findings(report);
-		return new Panel(report.summary(), findings, violations(report, findings), report, this.properties.parameters(),
+		return panel(report, findings, violations(report, findings));
+	}
+
+	/** The panel of a completed request, from the findings made when it completed. */
+	Panel panel(RequestReport report, List<Finding> findings, List<Violation> violations) {
+		return new Panel(report.summary(), findings, violations, report, this.properties.parameters(),
 				this.properties.explain() && this.properties.history());
 	}
 

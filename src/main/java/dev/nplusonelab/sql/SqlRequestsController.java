@@ -64,7 +64,7 @@ class SqlRequestsController {
 	String request(@PathVariable long id, Model model) {
 		SqlRequestHistory.Entry entry = entry(id);
 		model.addAttribute("entry", entry);
-		model.addAttribute("panel", this.diagnostics.panel(entry.report()));
+		model.addAttribute("panel", this.diagnostics.panel(entry.report(), entry.findings(), entry.violations()));
 		return "sql/request";
 	}
 
