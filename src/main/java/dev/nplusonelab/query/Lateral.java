@@ -163,15 +163,8 @@ public final class Lateral {
 				.append(" ON ")
 				.append(step.target().column("id"))
 				.append(" = ")
-				.append(this.path.get(i + 1).parentKeyColumn());
-			if (step.link() != null) {
-				from.append("\nJOIN ")
-					.append(step.link().table().declaration())
-					.append(" ON ")
-					.append(step.link().table().column(step.link().childKey()))
-					.append(" = ")
-					.append(step.target().column("id"));
-			}
+				.append(this.path.get(i + 1).parentKeyColumn())
+				.append(step.linkJoin());
 		}
 		return from.toString();
 	}

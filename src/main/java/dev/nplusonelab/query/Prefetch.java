@@ -195,14 +195,20 @@ public final class Prefetch<C> {
 		return sql;
 	}
 
+	/** The children's table, its link table, the joins and the laterals. */
+	private StringBuilder from() {
+		StringBuilder from = new StringBuilder(this.relation.fromClause());
+		this.joins.forEach((join) -> from.append('\n').append(join.joinClause()));
+		this.laterals.forEach((lateral) -> from.append('\n').append(lateral.joinClause()));
+		return from;
+	}
+
 	private String write() {
 		List<String> selected = new ArrayList<>();
 		selected.add(this.relation.parentKeyColumn() + " AS " + PARENT_ID);
 		selected.addAll(this.columns);
 		this.laterals.forEach((lateral) -> selected.addAll(lateral.outputColumns()));
-		StringBuilder from = new StringBuilder(this.relation.fromClause());
-		this.joins.forEach((join) -> from.append('\n').append(join.joinClause()));
-		this.laterals.forEach((lateral) -> from.append('\n').append(lateral.joinClause()));
+		StringBuilder from = from();
 		List<String> where = Sql.append(List.of(this.relation.parentKeyColumn() + " = ANY(:" + PARENT_IDS + ")"),
 				this.conditions.toArray(String[]::new));
 		if (this.limitPerParent == 0) {
@@ -256,9 +262,7 @@ public final class Prefetch<C> {
 				pairs.add(jsonPair(keys, output.substring(output.indexOf('.') + 1), output));
 			}
 		}
-		StringBuilder from = new StringBuilder(this.relation.fromClause());
-		this.joins.forEach((join) -> from.append('\n').append(join.joinClause()));
-		this.laterals.forEach((lateral) -> from.append('\n').append(lateral.joinClause()));
+		StringBuilder from = from();
 		for (Nested<C, ?> level : this.nested) {
 			String key = level.prefetch().relation().name();
 			key = key.substring(key.lastIndexOf('.') + 1);

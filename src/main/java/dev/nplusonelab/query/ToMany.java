@@ -48,11 +48,19 @@ public record ToMany(String name, Table source, Table target, String foreignKey,
 	 * {@code FROM} and {@code JOIN} lines that reach the children, without any condition.
 	 */
 	String fromClause() {
+		return "FROM " + this.target.declaration() + linkJoin();
+	}
+
+	/**
+	 * For a many-to-many, the line that joins the link table to the children; empty
+	 * otherwise.
+	 */
+	String linkJoin() {
 		if (this.link == null) {
-			return "FROM " + this.target.declaration();
+			return "";
 		}
-		return "FROM " + this.target.declaration() + "\nJOIN " + this.link.table().declaration() + " ON "
-				+ this.link.table().column(this.link.childKey()) + " = " + this.target.column("id");
+		return "\nJOIN " + this.link.table().declaration() + " ON " + this.link.table().column(this.link.childKey())
+				+ " = " + this.target.column("id");
 	}
 
 	/**
