@@ -91,21 +91,9 @@ public final class Prefetch<C> {
 
 	/** Joins to-one relations of the children, e.g. each order item's book. */
 	public Prefetch<C> join(ToOne... path) {
-		Set<Table> present = new HashSet<>();
-		present.add(this.relation.target());
-		this.joins.forEach((join) -> present.add(join.target()));
-		List<ToOne> joined = new ArrayList<>(this.joins);
-		for (ToOne step : path) {
-			if (!present.contains(step.source())) {
-				throw new IllegalArgumentException("Cannot join " + step.name() + " inside the prefetch of "
-						+ this.relation.name() + ": " + step.source().name() + " is not in it yet");
-			}
-			if (present.add(step.target())) {
-				joined.add(step);
-			}
-		}
-		return new Prefetch<>(this.relation, this.mapper, this.columns, List.copyOf(joined), this.laterals,
-				this.conditions, this.order, this.limitPerParent, this.nested);
+		return new Prefetch<>(this.relation, this.mapper, this.columns,
+				ToOne.extend(this.relation.target(), this.joins, path, "the prefetch of " + this.relation.name()),
+				this.laterals, this.conditions, this.order, this.limitPerParent, this.nested);
 	}
 
 	/**
@@ -113,9 +101,7 @@ public final class Prefetch<C> {
 	 * each order's item count, or each book's tag names as an array: still one statement.
 	 */
 	public Prefetch<C> annotate(Lateral lateral) {
-		boolean present = lateral.relation().source().equals(this.relation.target())
-				|| this.joins.stream().anyMatch((join) -> join.target().equals(lateral.relation().source()));
-		if (!present) {
+		if (!ToOne.reached(this.relation.target(), this.joins).contains(lateral.relation().source())) {
 			throw new IllegalArgumentException("Cannot annotate over " + lateral.relation().name()
 					+ " inside the prefetch of " + this.relation.name() + ": its parent table is not in it");
 		}

@@ -1,9 +1,7 @@
 package dev.nplusonelab.query;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -78,26 +76,15 @@ public final class Select {
 	 * {@code join(BOOK_AUTHOR, AUTHOR_PUBLISHER)}.
 	 */
 	public Select join(ToOne... path) {
-		Set<Table> present = tables();
-		List<ToOne> joined = new ArrayList<>(this.joins);
-		for (ToOne step : path) {
-			if (!present.contains(step.source())) {
-				throw new IllegalArgumentException("Cannot join " + step.name() + ": " + step.source().name()
-						+ " is not in the statement yet; join the relation that leads to it first");
-			}
-			if (present.add(step.target())) {
-				joined.add(step);
-			}
-		}
-		return new Select(this.root, this.columns, List.copyOf(joined), this.laterals, this.conditions, this.order,
-				this.window);
+		return new Select(this.root, this.columns, ToOne.extend(this.root, this.joins, path, "the statement"),
+				this.laterals, this.conditions, this.order, this.window);
 	}
 
 	/**
 	 * Adds values computed per row over a to-many relation of a table in the statement.
 	 */
 	public Select annotate(Lateral lateral) {
-		if (!tables().contains(lateral.relation().source())) {
+		if (!ToOne.reached(this.root, this.joins).contains(lateral.relation().source())) {
 			throw new IllegalArgumentException(
 					"Cannot annotate over " + lateral.relation().name() + ": its parent table is not in the statement");
 		}
@@ -231,13 +218,6 @@ public final class Select {
 	private boolean ordersByRootColumns() {
 		String prefix = this.root.alias() + ".";
 		return this.order.stream().allMatch((expression) -> expression.startsWith(prefix));
-	}
-
-	private Set<Table> tables() {
-		Set<Table> tables = new HashSet<>();
-		tables.add(this.root);
-		this.joins.forEach((join) -> tables.add(join.target()));
-		return tables;
 	}
 
 	@Override

@@ -1,5 +1,10 @@
 package dev.nplusonelab.query;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
 /**
  * A foreign key followed forward: each {@code source} row has at most one {@code target}
  * row. Loaded with a JOIN in the same statement (Django's {@code select_related}); a
@@ -31,6 +36,36 @@ public record ToOne(String name, Table source, String foreignKey, Table target, 
 	String joinClause() {
 		return (this.optional ? "LEFT JOIN " : "JOIN ") + this.target.declaration() + " ON " + this.target.column("id")
 				+ " = " + this.source.column(this.foreignKey);
+	}
+
+	/**
+	 * The tables a statement reaches from {@code root} through {@code joins}.
+	 */
+	static Set<Table> reached(Table root, List<ToOne> joins) {
+		Set<Table> tables = new HashSet<>();
+		tables.add(root);
+		joins.forEach((join) -> tables.add(join.target()));
+		return tables;
+	}
+
+	/**
+	 * {@code joins} followed by the steps of {@code path} that are not joined yet. Each
+	 * step must start from a table already reached.
+	 * @param where the statement, for the error message
+	 */
+	static List<ToOne> extend(Table root, List<ToOne> joins, ToOne[] path, String where) {
+		Set<Table> present = reached(root, joins);
+		List<ToOne> joined = new ArrayList<>(joins);
+		for (ToOne step : path) {
+			if (!present.contains(step.source())) {
+				throw new IllegalArgumentException("Cannot join " + step.name() + " in " + where + ": "
+						+ step.source().name() + " is not in it yet; join the relation that leads to it first");
+			}
+			if (present.add(step.target())) {
+				joined.add(step);
+			}
+		}
+		return List.copyOf(joined);
 	}
 
 }
