@@ -15,6 +15,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
@@ -158,47 +159,38 @@ final class HibernateStrategies implements AutoCloseable {
 
 	}
 
-	@Entity(name = "PublisherEntity")
-	@Table(name = "publisher")
-	static class PublisherEntity {
+	/** A lookup table: an id and a name. */
+	@MappedSuperclass
+	abstract static class Named {
 
 		@Id
 		Long id;
 
 		String name;
+
+	}
+
+	@Entity(name = "PublisherEntity")
+	@Table(name = "publisher")
+	static class PublisherEntity extends Named {
 
 	}
 
 	@Entity(name = "CategoryEntity")
 	@Table(name = "category")
-	static class CategoryEntity {
-
-		@Id
-		Long id;
-
-		String name;
+	static class CategoryEntity extends Named {
 
 	}
 
 	@Entity(name = "EditorEntity")
 	@Table(name = "editor")
-	static class EditorEntity {
-
-		@Id
-		Long id;
-
-		String name;
+	static class EditorEntity extends Named {
 
 	}
 
 	@Entity(name = "TagEntity")
 	@Table(name = "tag")
-	static class TagEntity {
-
-		@Id
-		Long id;
-
-		String name;
+	static class TagEntity extends Named {
 
 	}
 
