@@ -70,6 +70,10 @@ public final class Benchmark {
 			.stream(System.getProperty("bench.strategies", String.join(",", STRATEGIES)).split(","))
 			.map(String::strip)
 			.toList();
+		if (!strategies.contains("optimized") || !STRATEGIES.containsAll(strategies)) {
+			throw new IllegalArgumentException("bench.strategies must name strategies among " + STRATEGIES
+					+ ", optimized included: every other one is checked against its records");
+		}
 		double budgetMs = Double.parseDouble(System.getProperty("bench.seconds", "1.5")) * 1000;
 		int batch = Integer.parseInt(System.getProperty("bench.batch", "256"));
 		Path out = Path.of(System.getProperty("bench.out", "target/bench"));
