@@ -55,8 +55,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			CannotCreateTransactionException.class, TransactionSystemException.class })
 	ProblemDetail databaseUnavailable(RuntimeException ex) {
 		logger.warn("Database unavailable: {}", ex.getMessage());
-		return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-				"The database is not answering right now. Try again in a few seconds.");
+		return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, DatabaseFailures.MESSAGE);
 	}
 
 	/**

@@ -15,6 +15,9 @@ import org.springframework.transaction.TransactionSystemException;
  */
 public final class DatabaseFailures {
 
+	/** What a person is told when the database fails: a 503, try again, not a bug. */
+	public static final String MESSAGE = "The database is not answering right now. Try again in a few seconds.";
+
 	private DatabaseFailures() {
 	}
 

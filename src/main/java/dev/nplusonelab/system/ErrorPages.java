@@ -82,8 +82,7 @@ class ErrorPages {
 			CannotCreateTransactionException.class, TransactionSystemException.class })
 	ModelAndView databaseUnavailable(RuntimeException ex) {
 		logger.warn("Database unavailable: {}", ex.getMessage());
-		return page(HttpStatus.SERVICE_UNAVAILABLE,
-				"The database is not answering right now. Try again in a few seconds.");
+		return page(HttpStatus.SERVICE_UNAVAILABLE, DatabaseFailures.MESSAGE);
 	}
 
 	private static ModelAndView page(HttpStatus status, String message) {
