@@ -25,14 +25,23 @@ public enum Mode {
 		return this == NAIVE;
 	}
 
-	static Mode parse(@Nullable String value) {
-		if (value == null || value.isEmpty()) {
-			return DEFAULT;
-		}
+	/** The mode a value names, or null when it names none. */
+	static @Nullable Mode parseOrNull(String value) {
 		for (Mode mode : values()) {
 			if (mode.value().equals(value)) {
 				return mode;
 			}
+		}
+		return null;
+	}
+
+	static Mode parse(@Nullable String value) {
+		if (value == null || value.isEmpty()) {
+			return DEFAULT;
+		}
+		Mode mode = parseOrNull(value);
+		if (mode != null) {
+			return mode;
 		}
 		throw new BadRequestException(
 				"Unknown mode " + BadRequestException.quote(value) + ". Use mode=naive or mode=optimized.");

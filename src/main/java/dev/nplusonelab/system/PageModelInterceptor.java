@@ -21,8 +21,11 @@ class PageModelInterceptor implements HandlerInterceptor {
 
 	private final Guide guide;
 
-	PageModelInterceptor(Guide guide) {
+	private final boolean historyShown;
+
+	PageModelInterceptor(Guide guide, boolean historyShown) {
 		this.guide = guide;
+		this.historyShown = historyShown;
 	}
 
 	@Override
@@ -33,12 +36,23 @@ class PageModelInterceptor implements HandlerInterceptor {
 			return;
 		}
 		view.addObject("sqlReport", request.getAttribute(RequestReport.ATTRIBUTE));
-		view.addObject("mode", PageParameterResolvers.currentMode(request));
+		Mode mode = PageParameterResolvers.currentMode(request);
+		view.addObject("mode", mode);
+		view.addObject("visitorMode", (mode != null) ? mode : chosenMode(request));
+		view.addObject("historyShown", this.historyShown);
 		view.addObject("urls", new CurrentUrl(request));
 		Object route = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
 		if (route != null) {
 			this.guide.lessonFor(route.toString()).ifPresent((lesson) -> view.addObject("lesson", lesson));
 		}
+	}
+
+	/**
+	 * On a page without a mode of its own, the mode its links carry, if one was chosen.
+	 */
+	private static @Nullable Mode chosenMode(HttpServletRequest request) {
+		String chosen = VisitorChoices.of(request).get(Mode.PARAMETER);
+		return (chosen != null) ? Mode.parseOrNull(chosen) : null;
 	}
 
 }

@@ -81,6 +81,14 @@ class WebConfiguration implements WebMvcConfigurer {
 		return registration;
 	}
 
+	/**
+	 * Spring MVC finds it by this bean name and asks it for every URL a template writes.
+	 */
+	@Bean(name = "requestDataValueProcessor")
+	VisitorChoices visitorChoices() {
+		return new VisitorChoices();
+	}
+
 	@Override
 	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
 		resolvers.add(new PageParameterResolvers.ModeResolver());
@@ -90,7 +98,7 @@ class WebConfiguration implements WebMvcConfigurer {
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(new LatencyInterceptor(this.capture, this.sqlProperties));
-		registry.addInterceptor(new PageModelInterceptor(this.guide));
+		registry.addInterceptor(new PageModelInterceptor(this.guide, this.sqlProperties.history()));
 	}
 
 }

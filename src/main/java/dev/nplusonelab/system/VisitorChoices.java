@@ -1,0 +1,109 @@
+package dev.nplusonelab.system;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.servlet.support.RequestDataValueProcessor;
+import org.springframework.web.util.UriComponents;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Keeps a visitor's choices (the mode, and the emulated latency) on every link a page
+ * renders, so that someone who picked naive stays naive through the navigation, the row
+ * links, the pagination and the lessons, and any page can be shared as it was seen.
+ * <p>
+ * Spring MVC asks this for every URL a template writes with {@code th:href} or
+ * {@code th:action}, which is one place instead of a parameter on every link. A link that
+ * names its own mode (the toggle, a "see it naive" link) keeps it: switching is always
+ * deliberate. Static files and the Actuator get nothing, and {@code /lab}, whose
+ * {@code latency} means something else, gets the mode only.
+ */
+class VisitorChoices implements RequestDataValueProcessor {
+
+	private static final String[] NO_CHOICES = { "/css/", "/js/", "/webjars/", "/favicon", "/actuator", "/export/" };
+
+	/**
+	 * The choices of the current request, only values the pages accept; by the time a
+	 * page renders, the latency interceptor has refused any other.
+	 */
+	static Map<String, String> of(HttpServletRequest request) {
+		Map<String, String> choices = new LinkedHashMap<>();
+		Mode mode = PageParameterResolvers.currentMode(request);
+		String requested = request.getParameter(Mode.PARAMETER);
+		if (mode == null && requested != null) {
+			mode = Mode.parseOrNull(requested);
+		}
+		if (mode != null && requested != null) {
+			choices.put(Mode.PARAMETER, mode.value());
+		}
+		String latency = request.getParameter(LatencyInterceptor.PARAMETER);
+		if (latency != null && !latency.isEmpty() && latency.chars().allMatch((c) -> c >= '0' && c <= '9')) {
+			choices.put(LatencyInterceptor.PARAMETER, latency);
+		}
+		return choices;
+	}
+
+	@Override
+	public String processUrl(HttpServletRequest request, String url) {
+		String path = pathOf(request, url);
+		if (path == null) {
+			return url;
+		}
+		Map<String, String> choices = of(request);
+		if (choices.isEmpty()) {
+			return url;
+		}
+		UriComponents link = UriComponentsBuilder.fromUriString(url).build();
+		UriComponentsBuilder kept = UriComponentsBuilder.fromUriString(url);
+		boolean changed = false;
+		for (Map.Entry<String, String> choice : choices.entrySet()) {
+			if (!link.getQueryParams().containsKey(choice.getKey()) && applies(choice.getKey(), path)) {
+				kept.queryParam(choice.getKey(), choice.getValue());
+				changed = true;
+			}
+		}
+		return changed ? kept.build().toUriString() : url;
+	}
+
+	@Override
+	public String processAction(HttpServletRequest request, String action, String httpMethod) {
+		return action;
+	}
+
+	@Override
+	public String processFormFieldValue(HttpServletRequest request, @Nullable String name, String value, String type) {
+		return value;
+	}
+
+	/**
+	 * A form (the lab's) carries the mode in a hidden field; its own fields stay its own.
+	 */
+	@Override
+	public @Nullable Map<String, String> getExtraHiddenFields(HttpServletRequest request) {
+		String mode = of(request).get(Mode.PARAMETER);
+		return (mode != null) ? Map.of(Mode.PARAMETER, mode) : null;
+	}
+
+	/** The path within the application of a link to one of its pages, else null. */
+	private static @Nullable String pathOf(HttpServletRequest request, String url) {
+		if (!url.startsWith("/") || url.startsWith("//")) {
+			return null;
+		}
+		String contextPath = request.getContextPath();
+		String path = url.startsWith(contextPath) ? url.substring(contextPath.length()) : url;
+		for (String prefix : NO_CHOICES) {
+			if (path.startsWith(prefix)) {
+				return null;
+			}
+		}
+		return path;
+	}
+
+	private static boolean applies(String choice, String path) {
+		return !(choice.equals(LatencyInterceptor.PARAMETER) && (path.equals("/lab") || path.startsWith("/lab?")));
+	}
+
+}
