@@ -3,7 +3,6 @@ package dev.nplusonelab.api;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
@@ -67,7 +66,7 @@ class NaiveApiReader implements ApiReader {
 	// tag::books[]
 	@Override
 	public PageJson<BookJson> books(Paging paging) {
-		Slice<Book> page = this.books.findAllBy(PageRequest.of(paging.page(), paging.size(), Sort.by("id")));
+		Slice<Book> page = this.books.findAllBy(paging.pageable(Sort.by("id")));
 		return PageJson.of(paging, page.hasNext(), page.map(this::bookJson).getContent());
 	}
 
@@ -96,7 +95,7 @@ class NaiveApiReader implements ApiReader {
 	// tag::authors[]
 	@Override
 	public PageJson<AuthorJson> authors(Paging paging) {
-		Slice<Author> page = this.authors.findAllBy(PageRequest.of(paging.page(), paging.size(), Sort.by("id")));
+		Slice<Author> page = this.authors.findAllBy(paging.pageable(Sort.by("id")));
 		return PageJson.of(paging, page.hasNext(), page.map(this::authorJson).getContent());
 	}
 

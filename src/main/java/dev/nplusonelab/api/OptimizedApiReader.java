@@ -3,7 +3,6 @@ package dev.nplusonelab.api;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -28,8 +27,7 @@ class OptimizedApiReader implements ApiReader {
 	// tag::books[]
 	@Override
 	public PageJson<BookJson> books(Paging paging) {
-		Slice<BookJson> page = ApiQueries.forBookPage()
-			.slice(this.jdbc, PageRequest.of(paging.page(), paging.size()), Map.of());
+		Slice<BookJson> page = ApiQueries.forBookPage().slice(this.jdbc, paging.pageable());
 		return PageJson.of(paging, page.hasNext(), page.getContent());
 	}
 
@@ -42,8 +40,7 @@ class OptimizedApiReader implements ApiReader {
 	// tag::authors[]
 	@Override
 	public PageJson<AuthorJson> authors(Paging paging) {
-		Slice<AuthorJson> page = ApiQueries.forAuthorPage()
-			.slice(this.jdbc, PageRequest.of(paging.page(), paging.size()), Map.of());
+		Slice<AuthorJson> page = ApiQueries.forAuthorPage().slice(this.jdbc, paging.pageable());
 		return PageJson.of(paging, page.hasNext(), page.getContent());
 	}
 	// end::authors[]

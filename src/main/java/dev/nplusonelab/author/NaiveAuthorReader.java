@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
@@ -64,7 +63,7 @@ class NaiveAuthorReader implements AuthorReader {
 	// tag::list[]
 	@Override
 	public AuthorListPage list(Paging paging) {
-		Slice<Author> page = this.authors.findAllBy(PageRequest.of(paging.page(), paging.size(), Sort.by("id")));
+		Slice<Author> page = this.authors.findAllBy(paging.pageable(Sort.by("id")));
 		List<AuthorRow> rows = page.stream().map(this::row).toList();
 		return new AuthorListPage(rows, paging, page.hasNext());
 	}

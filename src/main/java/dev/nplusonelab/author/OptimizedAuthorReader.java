@@ -3,7 +3,6 @@ package dev.nplusonelab.author;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -28,8 +27,7 @@ class OptimizedAuthorReader implements AuthorReader {
 	// tag::list[]
 	@Override
 	public AuthorListPage list(Paging paging) {
-		Slice<AuthorRow> page = AuthorQueries.forListView()
-			.slice(this.jdbc, PageRequest.of(paging.page(), paging.size()), Map.of());
+		Slice<AuthorRow> page = AuthorQueries.forListView().slice(this.jdbc, paging.pageable());
 		return new AuthorListPage(page.getContent(), paging, page.hasNext());
 	}
 	// end::list[]

@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
@@ -89,14 +88,14 @@ class NaiveBookReader implements BookReader {
 	// tag::list[]
 	@Override
 	public BookListPage list(Paging paging) {
-		Slice<Book> page = this.books.findAllBy(PageRequest.of(paging.page(), paging.size(), Sort.by("id")));
+		Slice<Book> page = this.books.findAllBy(paging.pageable(Sort.by("id")));
 		List<BookRow> rows = page.stream().map(this::row).toList();
 		return new BookListPage(rows, paging, page.hasNext());
 	}
 
 	@Override
 	public BookListPage listAfter(long after, int size) {
-		Slice<Book> page = this.books.findByIdGreaterThan(after, PageRequest.of(0, size, Sort.by("id")));
+		Slice<Book> page = this.books.findByIdGreaterThan(after, Paging.first(size).pageable(Sort.by("id")));
 		return new BookListPage(page.stream().map(this::row).toList(), Paging.first(size), page.hasNext(), after);
 	}
 

@@ -3,7 +3,6 @@ package dev.nplusonelab.book;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -28,15 +27,14 @@ class OptimizedBookReader implements BookReader {
 	// tag::list[]
 	@Override
 	public BookListPage list(Paging paging) {
-		Slice<BookRow> page = BookQueries.forListView()
-			.slice(this.jdbc, PageRequest.of(paging.page(), paging.size()), Map.of());
+		Slice<BookRow> page = BookQueries.forListView().slice(this.jdbc, paging.pageable());
 		return new BookListPage(page.getContent(), paging, page.hasNext());
 	}
 	// end::list[]
 
 	@Override
 	public BookListPage listAfter(long after, int size) {
-		Slice<BookRow> page = BookQueries.forListViewAfter().sliceAfter(this.jdbc, after, size, Map.of());
+		Slice<BookRow> page = BookQueries.forListViewAfter().sliceAfter(this.jdbc, after, size);
 		return new BookListPage(page.getContent(), Paging.first(size), page.hasNext(), after);
 	}
 

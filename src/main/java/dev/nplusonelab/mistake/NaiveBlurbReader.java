@@ -1,9 +1,7 @@
 package dev.nplusonelab.mistake;
 
 import java.util.List;
-import java.util.Map;
 
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -37,8 +35,7 @@ class NaiveBlurbReader implements BlurbReader {
 	// tag::list[]
 	@Override
 	public BlurbPage list(Paging paging) {
-		Slice<BookTitleOnly> page = MistakeQueries.titlesOnly()
-			.slice(this.jdbc, PageRequest.of(paging.page(), paging.size()), Map.of());
+		Slice<BookTitleOnly> page = MistakeQueries.titlesOnly().slice(this.jdbc, paging.pageable());
 		List<Blurb> rows = page.stream().map(this::blurb).toList();
 		return new BlurbPage(rows, paging, page.hasNext());
 	}

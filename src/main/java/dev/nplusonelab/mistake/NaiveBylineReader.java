@@ -1,9 +1,7 @@
 package dev.nplusonelab.mistake;
 
 import java.util.List;
-import java.util.Map;
 
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -34,8 +32,7 @@ class NaiveBylineReader implements BylineReader {
 	@Override
 	public BylinePage list(Paging paging) {
 		// "It is already optimized, and we may need the rest later."
-		Slice<BookWithEverything> page = MistakeQueries.booksWithEverything()
-			.slice(this.jdbc, PageRequest.of(paging.page(), paging.size()), Map.of());
+		Slice<BookWithEverything> page = MistakeQueries.booksWithEverything().slice(this.jdbc, paging.pageable());
 		List<Byline> rows = page.stream()
 			.map((book) -> new Byline(book.id(), book.title(), book.authorName()))
 			.toList();

@@ -1,9 +1,7 @@
 package dev.nplusonelab.mistake;
 
 import java.util.List;
-import java.util.Map;
 
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -40,8 +38,7 @@ class NaiveRecentBooksReader implements RecentBooksReader {
 	// tag::list[]
 	@Override
 	public RecentBooksPage list(Paging paging) {
-		Slice<AuthorWithBooks> page = MistakeQueries.authorsWithEveryBook()
-			.slice(this.jdbc, PageRequest.of(paging.page(), paging.size()), Map.of());
+		Slice<AuthorWithBooks> page = MistakeQueries.authorsWithEveryBook().slice(this.jdbc, paging.pageable());
 		List<AuthorRecentBooks> rows = page.stream()
 			// author.books() is loaded and never read: the filter goes back to the
 			// database, once per author.

@@ -2,7 +2,6 @@ package dev.nplusonelab.mistake;
 
 import java.util.List;
 
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
@@ -43,7 +42,7 @@ class NaiveTallyReader implements TallyReader {
 	// tag::list[]
 	@Override
 	public TallyPage list(Paging paging) {
-		Slice<Author> page = this.authors.findAllBy(PageRequest.of(paging.page(), paging.size(), Sort.by("id")));
+		Slice<Author> page = this.authors.findAllBy(paging.pageable(Sort.by("id")));
 		List<AuthorTally> rows = page.stream().map(this::tally).toList();
 		return new TallyPage(rows, paging, page.hasNext());
 	}

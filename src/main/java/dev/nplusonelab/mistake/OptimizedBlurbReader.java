@@ -1,8 +1,5 @@
 package dev.nplusonelab.mistake;
 
-import java.util.Map;
-
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -28,8 +25,7 @@ class OptimizedBlurbReader implements BlurbReader {
 	// tag::list[]
 	@Override
 	public BlurbPage list(Paging paging) {
-		Slice<Blurb> page = MistakeQueries.blurbs()
-			.slice(this.jdbc, PageRequest.of(paging.page(), paging.size()), Map.of());
+		Slice<Blurb> page = MistakeQueries.blurbs().slice(this.jdbc, paging.pageable());
 		return new BlurbPage(page.getContent(), paging, page.hasNext());
 	}
 	// end::list[]

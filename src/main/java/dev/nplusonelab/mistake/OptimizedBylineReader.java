@@ -1,8 +1,5 @@
 package dev.nplusonelab.mistake;
 
-import java.util.Map;
-
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -25,8 +22,7 @@ class OptimizedBylineReader implements BylineReader {
 	// tag::list[]
 	@Override
 	public BylinePage list(Paging paging) {
-		Slice<Byline> page = MistakeQueries.bylines()
-			.slice(this.jdbc, PageRequest.of(paging.page(), paging.size()), Map.of());
+		Slice<Byline> page = MistakeQueries.bylines().slice(this.jdbc, paging.pageable());
 		return new BylinePage(page.getContent(), paging, page.hasNext());
 	}
 	// end::list[]

@@ -2,7 +2,6 @@ package dev.nplusonelab.mistake;
 
 import java.util.Map;
 
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,7 +28,7 @@ class OptimizedRecentBooksReader implements RecentBooksReader {
 	@Override
 	public RecentBooksPage list(Paging paging) {
 		Slice<AuthorRecentBooks> page = MistakeQueries.authorsWithRecentBooks()
-			.slice(this.jdbc, PageRequest.of(paging.page(), paging.size()), Map.of("since", SINCE));
+			.slice(this.jdbc, paging.pageable(), Map.of("since", SINCE));
 		return new RecentBooksPage(page.getContent(), paging, page.hasNext());
 	}
 	// end::list[]

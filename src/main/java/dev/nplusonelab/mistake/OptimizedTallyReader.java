@@ -1,8 +1,5 @@
 package dev.nplusonelab.mistake;
 
-import java.util.Map;
-
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -25,8 +22,7 @@ class OptimizedTallyReader implements TallyReader {
 	// tag::list[]
 	@Override
 	public TallyPage list(Paging paging) {
-		Slice<AuthorTally> page = MistakeQueries.authorTallies()
-			.slice(this.jdbc, PageRequest.of(paging.page(), paging.size()), Map.of());
+		Slice<AuthorTally> page = MistakeQueries.authorTallies().slice(this.jdbc, paging.pageable());
 		return new TallyPage(page.getContent(), paging, page.hasNext());
 	}
 	// end::list[]

@@ -4,7 +4,6 @@ import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
@@ -53,7 +52,7 @@ class NaiveOrderReader implements OrderReader {
 	// tag::list[]
 	@Override
 	public OrderListPage list(Paging paging) {
-		Slice<PurchaseOrder> page = this.orders.findAllBy(PageRequest.of(paging.page(), paging.size(), Sort.by("id")));
+		Slice<PurchaseOrder> page = this.orders.findAllBy(paging.pageable(Sort.by("id")));
 		List<OrderRow> rows = page.stream().map(this::row).toList();
 		return new OrderListPage(rows, paging, page.hasNext());
 	}
@@ -80,7 +79,7 @@ class NaiveOrderReader implements OrderReader {
 
 	@Override
 	public OrderListPage listAfter(long after, int size) {
-		Slice<PurchaseOrder> page = this.orders.findByIdGreaterThan(after, PageRequest.of(0, size, Sort.by("id")));
+		Slice<PurchaseOrder> page = this.orders.findByIdGreaterThan(after, Paging.first(size).pageable(Sort.by("id")));
 		return new OrderListPage(page.stream().map(this::row).toList(), Paging.first(size), page.hasNext(), after);
 	}
 

@@ -1,8 +1,5 @@
 package dev.nplusonelab.order;
 
-import java.util.Map;
-
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -24,15 +21,14 @@ class OptimizedOrderReader implements OrderReader {
 	// tag::list[]
 	@Override
 	public OrderListPage list(Paging paging) {
-		Slice<OrderRow> page = OrderQueries.forListView()
-			.slice(this.jdbc, PageRequest.of(paging.page(), paging.size()), Map.of());
+		Slice<OrderRow> page = OrderQueries.forListView().slice(this.jdbc, paging.pageable());
 		return new OrderListPage(page.getContent(), paging, page.hasNext());
 	}
 	// end::list[]
 
 	@Override
 	public OrderListPage listAfter(long after, int size) {
-		Slice<OrderRow> page = OrderQueries.forListViewAfter().sliceAfter(this.jdbc, after, size, Map.of());
+		Slice<OrderRow> page = OrderQueries.forListViewAfter().sliceAfter(this.jdbc, after, size);
 		return new OrderListPage(page.getContent(), Paging.first(size), page.hasNext(), after);
 	}
 
