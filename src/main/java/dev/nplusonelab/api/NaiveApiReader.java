@@ -20,6 +20,7 @@ import dev.nplusonelab.store.PublisherRepository;
 import dev.nplusonelab.store.ReviewRepository;
 import dev.nplusonelab.store.Tag;
 import dev.nplusonelab.store.TagRepository;
+import dev.nplusonelab.system.ListPage;
 import dev.nplusonelab.system.Paging;
 
 /**
@@ -65,9 +66,9 @@ class NaiveApiReader implements ApiReader {
 
 	// tag::books[]
 	@Override
-	public PageJson<BookJson> books(Paging paging) {
+	public ListPage<BookJson> books(Paging paging) {
 		Slice<Book> page = this.books.findAllBy(paging.pageable(Sort.by("id")));
-		return PageJson.of(paging, page.hasNext(), page.map(this::bookJson).getContent());
+		return ListPage.of(page.map(this::bookJson), paging);
 	}
 
 	@Override
@@ -94,9 +95,9 @@ class NaiveApiReader implements ApiReader {
 
 	// tag::authors[]
 	@Override
-	public PageJson<AuthorJson> authors(Paging paging) {
+	public ListPage<AuthorJson> authors(Paging paging) {
 		Slice<Author> page = this.authors.findAllBy(paging.pageable(Sort.by("id")));
-		return PageJson.of(paging, page.hasNext(), page.map(this::authorJson).getContent());
+		return ListPage.of(page.map(this::authorJson), paging);
 	}
 
 	/** Like a serializer with a nested publisher and a nested list of books. */

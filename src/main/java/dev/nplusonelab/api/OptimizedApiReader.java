@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.nplusonelab.system.ListPage;
 import dev.nplusonelab.system.Paging;
 
 /**
@@ -26,9 +27,9 @@ class OptimizedApiReader implements ApiReader {
 
 	// tag::books[]
 	@Override
-	public PageJson<BookJson> books(Paging paging) {
+	public ListPage<BookJson> books(Paging paging) {
 		Slice<BookJson> page = ApiQueries.forBookPage().slice(this.jdbc, paging.pageable());
-		return PageJson.of(paging, page.hasNext(), page.getContent());
+		return ListPage.of(page, paging);
 	}
 
 	@Override
@@ -39,9 +40,9 @@ class OptimizedApiReader implements ApiReader {
 
 	// tag::authors[]
 	@Override
-	public PageJson<AuthorJson> authors(Paging paging) {
+	public ListPage<AuthorJson> authors(Paging paging) {
 		Slice<AuthorJson> page = ApiQueries.forAuthorPage().slice(this.jdbc, paging.pageable());
-		return PageJson.of(paging, page.hasNext(), page.getContent());
+		return ListPage.of(page, paging);
 	}
 	// end::authors[]
 

@@ -20,6 +20,7 @@ import dev.nplusonelab.store.PublisherRepository;
 import dev.nplusonelab.store.ReviewRepository;
 import dev.nplusonelab.store.Tag;
 import dev.nplusonelab.store.TagRepository;
+import dev.nplusonelab.system.ListPage;
 import dev.nplusonelab.system.Paging;
 
 /**
@@ -62,10 +63,9 @@ class NaiveAuthorReader implements AuthorReader {
 
 	// tag::list[]
 	@Override
-	public AuthorListPage list(Paging paging) {
+	public ListPage<AuthorRow> list(Paging paging) {
 		Slice<Author> page = this.authors.findAllBy(paging.pageable(Sort.by("id")));
-		List<AuthorRow> rows = page.stream().map(this::row).toList();
-		return new AuthorListPage(rows, paging, page.hasNext());
+		return ListPage.of(page.map(this::row), paging);
 	}
 
 	private AuthorRow row(Author author) {

@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.nplusonelab.system.ListPage;
 import dev.nplusonelab.system.Paging;
 
 /**
@@ -26,9 +27,9 @@ class OptimizedAuthorReader implements AuthorReader {
 
 	// tag::list[]
 	@Override
-	public AuthorListPage list(Paging paging) {
+	public ListPage<AuthorRow> list(Paging paging) {
 		Slice<AuthorRow> page = AuthorQueries.forListView().slice(this.jdbc, paging.pageable());
-		return new AuthorListPage(page.getContent(), paging, page.hasNext());
+		return ListPage.of(page, paging);
 	}
 	// end::list[]
 

@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.nplusonelab.system.ListPage;
 import dev.nplusonelab.system.Paging;
 
 /**
@@ -26,16 +27,16 @@ class OptimizedBookReader implements BookReader {
 
 	// tag::list[]
 	@Override
-	public BookListPage list(Paging paging) {
+	public ListPage<BookRow> list(Paging paging) {
 		Slice<BookRow> page = BookQueries.forListView().slice(this.jdbc, paging.pageable());
-		return new BookListPage(page.getContent(), paging, page.hasNext());
+		return ListPage.of(page, paging);
 	}
 	// end::list[]
 
 	@Override
-	public BookListPage listAfter(long after, int size) {
+	public ListPage<BookRow> listAfter(long after, int size) {
 		Slice<BookRow> page = BookQueries.forListViewAfter().sliceAfter(this.jdbc, after, size);
-		return new BookListPage(page.getContent(), Paging.first(size), page.hasNext(), after);
+		return ListPage.after(after, page);
 	}
 
 	// tag::detail[]

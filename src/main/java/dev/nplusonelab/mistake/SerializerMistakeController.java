@@ -39,7 +39,7 @@ class SerializerMistakeController {
 	@GetMapping("/mistakes/serializer")
 	String serializer(Mode mode, @RequestParam(defaultValue = DEFAULT_SIZE) int size, Model model) {
 		Paging paging = Paging.first(size);
-		PageJson<AuthorJson> authors = this.readers.get(mode).authors(paging);
+		PageJson<AuthorJson> authors = PageJson.of(this.readers.get(mode).authors(paging));
 		model.addAttribute("paging", paging);
 		model.addAttribute("payload", this.json.writerWithDefaultPrettyPrinter().writeValueAsString(authors));
 		return "mistakes/serializer";

@@ -16,6 +16,7 @@ import dev.nplusonelab.store.CustomerRepository;
 import dev.nplusonelab.store.OrderItem;
 import dev.nplusonelab.store.PurchaseOrder;
 import dev.nplusonelab.store.PurchaseOrderRepository;
+import dev.nplusonelab.system.ListPage;
 import dev.nplusonelab.system.Paging;
 
 /**
@@ -51,10 +52,9 @@ class NaiveOrderReader implements OrderReader {
 
 	// tag::list[]
 	@Override
-	public OrderListPage list(Paging paging) {
+	public ListPage<OrderRow> list(Paging paging) {
 		Slice<PurchaseOrder> page = this.orders.findAllBy(paging.pageable(Sort.by("id")));
-		List<OrderRow> rows = page.stream().map(this::row).toList();
-		return new OrderListPage(rows, paging, page.hasNext());
+		return ListPage.of(page.map(this::row), paging);
 	}
 
 	private OrderRow row(PurchaseOrder order) {
@@ -78,9 +78,9 @@ class NaiveOrderReader implements OrderReader {
 	// end::list[]
 
 	@Override
-	public OrderListPage listAfter(long after, int size) {
+	public ListPage<OrderRow> listAfter(long after, int size) {
 		Slice<PurchaseOrder> page = this.orders.findByIdGreaterThan(after, Paging.first(size).pageable(Sort.by("id")));
-		return new OrderListPage(page.stream().map(this::row).toList(), Paging.first(size), page.hasNext(), after);
+		return ListPage.after(after, page.map(this::row));
 	}
 
 }

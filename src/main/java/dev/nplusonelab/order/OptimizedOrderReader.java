@@ -5,6 +5,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.nplusonelab.system.ListPage;
 import dev.nplusonelab.system.Paging;
 
 /** The order list from its fetch plan: two statements for any page size. */
@@ -20,16 +21,16 @@ class OptimizedOrderReader implements OrderReader {
 
 	// tag::list[]
 	@Override
-	public OrderListPage list(Paging paging) {
+	public ListPage<OrderRow> list(Paging paging) {
 		Slice<OrderRow> page = OrderQueries.forListView().slice(this.jdbc, paging.pageable());
-		return new OrderListPage(page.getContent(), paging, page.hasNext());
+		return ListPage.of(page, paging);
 	}
 	// end::list[]
 
 	@Override
-	public OrderListPage listAfter(long after, int size) {
+	public ListPage<OrderRow> listAfter(long after, int size) {
 		Slice<OrderRow> page = OrderQueries.forListViewAfter().sliceAfter(this.jdbc, after, size);
-		return new OrderListPage(page.getContent(), Paging.first(size), page.hasNext(), after);
+		return ListPage.after(after, page);
 	}
 
 }
