@@ -4,7 +4,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-import dev.nplusonelab.system.BadRequestException;
 import dev.nplusonelab.system.ByMode;
 import dev.nplusonelab.system.Mode;
 import dev.nplusonelab.system.Paging;
@@ -13,7 +12,7 @@ import dev.nplusonelab.sql.StatementBudget;
 @Controller
 class BlurbController {
 
-	private final ByMode<BlurbReader> readers;
+	private final ByMode<MistakeReader<Blurb>> readers;
 
 	BlurbController(NaiveBlurbReader naive, OptimizedBlurbReader optimized) {
 		this.readers = new ByMode<>(naive, optimized);
@@ -22,11 +21,7 @@ class BlurbController {
 	@StatementBudget(1)
 	@GetMapping("/mistakes/deferred-column")
 	String list(Mode mode, Paging paging, Model model) {
-		BlurbPage page = this.readers.get(mode).list(paging);
-		if (page.isPastTheEnd()) {
-			throw new BadRequestException("page " + paging.page() + " is past the last page of books.");
-		}
-		model.addAttribute("list", page);
+		model.addAttribute("list", this.readers.get(mode).list(paging).orElsePastTheEnd("books"));
 		return "mistakes/deferred-column";
 	}
 

@@ -5,7 +5,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.nplusonelab.mistake.BlurbPage.Blurb;
+import dev.nplusonelab.system.ListPage;
 import dev.nplusonelab.system.Paging;
 
 /**
@@ -14,7 +14,7 @@ import dev.nplusonelab.system.Paging;
  */
 @Component
 @Transactional(readOnly = true)
-class OptimizedBlurbReader implements BlurbReader {
+class OptimizedBlurbReader implements MistakeReader<Blurb> {
 
 	private final JdbcClient jdbc;
 
@@ -24,9 +24,9 @@ class OptimizedBlurbReader implements BlurbReader {
 
 	// tag::list[]
 	@Override
-	public BlurbPage list(Paging paging) {
+	public ListPage<Blurb> list(Paging paging) {
 		Slice<Blurb> page = MistakeQueries.blurbs().slice(this.jdbc, paging.pageable());
-		return new BlurbPage(page.getContent(), paging, page.hasNext());
+		return ListPage.of(page, paging);
 	}
 	// end::list[]
 

@@ -5,13 +5,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.nplusonelab.mistake.BylinePage.Byline;
+import dev.nplusonelab.system.ListPage;
 import dev.nplusonelab.system.Paging;
 
 /** The title-and-author list from a projection: one statement, three columns. */
 @Component
 @Transactional(readOnly = true)
-class OptimizedBylineReader implements BylineReader {
+class OptimizedBylineReader implements MistakeReader<Byline> {
 
 	private final JdbcClient jdbc;
 
@@ -21,9 +21,9 @@ class OptimizedBylineReader implements BylineReader {
 
 	// tag::list[]
 	@Override
-	public BylinePage list(Paging paging) {
+	public ListPage<Byline> list(Paging paging) {
 		Slice<Byline> page = MistakeQueries.bylines().slice(this.jdbc, paging.pageable());
-		return new BylinePage(page.getContent(), paging, page.hasNext());
+		return ListPage.of(page, paging);
 	}
 	// end::list[]
 

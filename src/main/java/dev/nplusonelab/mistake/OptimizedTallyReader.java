@@ -5,13 +5,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.nplusonelab.mistake.TallyPage.AuthorTally;
+import dev.nplusonelab.system.ListPage;
 import dev.nplusonelab.system.Paging;
 
 /** Authors with counts computed in SQL: one statement for any page size. */
 @Component
 @Transactional(readOnly = true)
-class OptimizedTallyReader implements TallyReader {
+class OptimizedTallyReader implements MistakeReader<AuthorTally> {
 
 	private final JdbcClient jdbc;
 
@@ -21,9 +21,9 @@ class OptimizedTallyReader implements TallyReader {
 
 	// tag::list[]
 	@Override
-	public TallyPage list(Paging paging) {
+	public ListPage<AuthorTally> list(Paging paging) {
 		Slice<AuthorTally> page = MistakeQueries.authorTallies().slice(this.jdbc, paging.pageable());
-		return new TallyPage(page.getContent(), paging, page.hasNext());
+		return ListPage.of(page, paging);
 	}
 	// end::list[]
 

@@ -4,8 +4,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-import dev.nplusonelab.system.BadRequestException;
 import dev.nplusonelab.system.ByMode;
+import dev.nplusonelab.system.ListPage;
 import dev.nplusonelab.system.Mode;
 import dev.nplusonelab.system.Paging;
 import dev.nplusonelab.sql.StatementBudget;
@@ -13,7 +13,7 @@ import dev.nplusonelab.sql.StatementBudget;
 @Controller
 class TallyController {
 
-	private final ByMode<TallyReader> readers;
+	private final ByMode<MistakeReader<AuthorTally>> readers;
 
 	TallyController(NaiveTallyReader naive, OptimizedTallyReader optimized) {
 		this.readers = new ByMode<>(naive, optimized);
@@ -22,11 +22,9 @@ class TallyController {
 	@StatementBudget(1)
 	@GetMapping("/mistakes/count-by-loading")
 	String list(Mode mode, Paging paging, Model model) {
-		TallyPage page = this.readers.get(mode).list(paging);
-		if (page.isPastTheEnd()) {
-			throw new BadRequestException("page " + paging.page() + " is past the last page of authors.");
-		}
+		ListPage<AuthorTally> page = this.readers.get(mode).list(paging).orElsePastTheEnd("authors");
 		model.addAttribute("list", page);
+		model.addAttribute("shown", Footprint.of(page.rows(), AuthorTally::shownBytes));
 		return "mistakes/count-by-loading";
 	}
 
