@@ -10,7 +10,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.nplusonelab.system.BadRequestException;
 import dev.nplusonelab.system.Mode;
 import dev.nplusonelab.system.NotFoundException;
 import dev.nplusonelab.system.Paging;
@@ -33,7 +32,7 @@ class ApiController {
 	@StatementBudget(2)
 	@GetMapping("/books")
 	PageJson<BookJson> books(Mode mode, Paging paging) {
-		return notPastTheEnd(this.readers.get(mode).books(paging), "books");
+		return PageJson.of(this.readers.get(mode).books(paging).orElsePastTheEnd("books"));
 	}
 
 	@StatementBudget(2)
@@ -45,7 +44,7 @@ class ApiController {
 	@StatementBudget(2)
 	@GetMapping("/authors")
 	PageJson<AuthorJson> authors(Mode mode, Paging paging) {
-		return notPastTheEnd(this.readers.get(mode).authors(paging), "authors");
+		return PageJson.of(this.readers.get(mode).authors(paging).orElsePastTheEnd("authors"));
 	}
 
 	/**
@@ -68,13 +67,6 @@ class ApiController {
 		return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
 			.allow(HttpMethod.GET, HttpMethod.HEAD)
 			.body(ProblemDetail.forStatusAndDetail(HttpStatus.METHOD_NOT_ALLOWED, "The API only reads: use GET."));
-	}
-
-	private static <T> PageJson<T> notPastTheEnd(PageJson<T> page, String what) {
-		if (page.isPastTheEnd()) {
-			throw new BadRequestException("page " + page.page() + " is past the last page of " + what + ".");
-		}
-		return page;
 	}
 
 }

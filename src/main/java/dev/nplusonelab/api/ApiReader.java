@@ -2,6 +2,7 @@ package dev.nplusonelab.api;
 
 import java.util.Optional;
 
+import dev.nplusonelab.system.ListPage;
 import dev.nplusonelab.system.Paging;
 
 /**
@@ -10,10 +11,10 @@ import dev.nplusonelab.system.Paging;
  */
 public interface ApiReader {
 
-	PageJson<BookJson> books(Paging paging);
+	ListPage<BookJson> books(Paging paging);
 
 	Optional<BookJson> book(long id);
 
-	PageJson<AuthorJson> authors(Paging paging);
+	ListPage<AuthorJson> authors(Paging paging);
 
 }

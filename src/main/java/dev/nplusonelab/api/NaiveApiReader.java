@@ -3,7 +3,6 @@ package dev.nplusonelab.api;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
@@ -21,6 +20,7 @@ import dev.nplusonelab.store.PublisherRepository;
 import dev.nplusonelab.store.ReviewRepository;
 import dev.nplusonelab.store.Tag;
 import dev.nplusonelab.store.TagRepository;
+import dev.nplusonelab.system.ListPage;
 import dev.nplusonelab.system.Paging;
 
 /**
@@ -66,9 +66,9 @@ class NaiveApiReader implements ApiReader {
 
 	// tag::books[]
 	@Override
-	public PageJson<BookJson> books(Paging paging) {
-		Slice<Book> page = this.books.findAllBy(PageRequest.of(paging.page(), paging.size(), Sort.by("id")));
-		return PageJson.of(paging, page.hasNext(), page.map(this::bookJson).getContent());
+	public ListPage<BookJson> books(Paging paging) {
+		Slice<Book> page = this.books.findAllBy(paging.pageable(Sort.by("id")));
+		return ListPage.of(page.map(this::bookJson), paging);
 	}
 
 	@Override
@@ -95,9 +95,9 @@ class NaiveApiReader implements ApiReader {
 
 	// tag::authors[]
 	@Override
-	public PageJson<AuthorJson> authors(Paging paging) {
-		Slice<Author> page = this.authors.findAllBy(PageRequest.of(paging.page(), paging.size(), Sort.by("id")));
-		return PageJson.of(paging, page.hasNext(), page.map(this::authorJson).getContent());
+	public ListPage<AuthorJson> authors(Paging paging) {
+		Slice<Author> page = this.authors.findAllBy(paging.pageable(Sort.by("id")));
+		return ListPage.of(page.map(this::authorJson), paging);
 	}
 
 	/** Like a serializer with a nested publisher and a nested list of books. */

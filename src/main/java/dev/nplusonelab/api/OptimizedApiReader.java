@@ -3,12 +3,12 @@ package dev.nplusonelab.api;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.nplusonelab.system.ListPage;
 import dev.nplusonelab.system.Paging;
 
 /**
@@ -27,10 +27,9 @@ class OptimizedApiReader implements ApiReader {
 
 	// tag::books[]
 	@Override
-	public PageJson<BookJson> books(Paging paging) {
-		Slice<BookJson> page = ApiQueries.forBookPage()
-			.slice(this.jdbc, PageRequest.of(paging.page(), paging.size()), Map.of());
-		return PageJson.of(paging, page.hasNext(), page.getContent());
+	public ListPage<BookJson> books(Paging paging) {
+		Slice<BookJson> page = ApiQueries.forBookPage().slice(this.jdbc, paging.pageable());
+		return ListPage.of(page, paging);
 	}
 
 	@Override
@@ -41,10 +40,9 @@ class OptimizedApiReader implements ApiReader {
 
 	// tag::authors[]
 	@Override
-	public PageJson<AuthorJson> authors(Paging paging) {
-		Slice<AuthorJson> page = ApiQueries.forAuthorPage()
-			.slice(this.jdbc, PageRequest.of(paging.page(), paging.size()), Map.of());
-		return PageJson.of(paging, page.hasNext(), page.getContent());
+	public ListPage<AuthorJson> authors(Paging paging) {
+		Slice<AuthorJson> page = ApiQueries.forAuthorPage().slice(this.jdbc, paging.pageable());
+		return ListPage.of(page, paging);
 	}
 	// end::authors[]
 

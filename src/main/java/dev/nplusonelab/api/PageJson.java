@@ -2,10 +2,10 @@ package dev.nplusonelab.api;
 
 import java.util.List;
 
-import dev.nplusonelab.system.Paging;
+import dev.nplusonelab.system.ListPage;
 
 /**
- * A page of an API list.
+ * A page of an API list as the API writes it: the JSON shape of a {@link ListPage}.
  *
  * @param page the page number, from 0
  * @param size the page size asked for
@@ -15,12 +15,8 @@ import dev.nplusonelab.system.Paging;
  */
 public record PageJson<T>(int page, int size, boolean hasNext, List<T> items) {
 
-	static <T> PageJson<T> of(Paging paging, boolean hasNext, List<T> items) {
-		return new PageJson<>(paging.page(), paging.size(), hasNext, List.copyOf(items));
-	}
-
-	boolean isPastTheEnd() {
-		return this.items.isEmpty() && this.page > 0;
+	public static <T> PageJson<T> of(ListPage<T> page) {
+		return new PageJson<>(page.paging().page(), page.paging().size(), page.hasNext(), page.rows());
 	}
 
 }

@@ -6,7 +6,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 import dev.nplusonelab.sql.StatementBudget;
-import dev.nplusonelab.system.BadRequestException;
 import dev.nplusonelab.system.ByMode;
 import dev.nplusonelab.system.Mode;
 import dev.nplusonelab.system.NotFoundException;
@@ -24,11 +23,7 @@ class AuthorController {
 	@StatementBudget(2)
 	@GetMapping("/authors")
 	String list(Mode mode, Paging paging, Model model) {
-		AuthorListPage page = this.readers.get(mode).list(paging);
-		if (page.isPastTheEnd()) {
-			throw new BadRequestException("page " + paging.page() + " is past the last page of authors.");
-		}
-		model.addAttribute("list", page);
+		model.addAttribute("list", this.readers.get(mode).list(paging).orElsePastTheEnd("authors"));
 		return "authors/list";
 	}
 

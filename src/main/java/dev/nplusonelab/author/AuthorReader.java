@@ -2,6 +2,7 @@ package dev.nplusonelab.author;
 
 import java.util.Optional;
 
+import dev.nplusonelab.system.ListPage;
 import dev.nplusonelab.system.Paging;
 
 /**
@@ -10,7 +11,7 @@ import dev.nplusonelab.system.Paging;
  */
 interface AuthorReader {
 
-	AuthorListPage list(Paging paging);
+	ListPage<AuthorRow> list(Paging paging);
 
 	Optional<AuthorDetail> detail(long id);
 

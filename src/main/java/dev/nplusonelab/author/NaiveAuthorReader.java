@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
@@ -21,6 +20,7 @@ import dev.nplusonelab.store.PublisherRepository;
 import dev.nplusonelab.store.ReviewRepository;
 import dev.nplusonelab.store.Tag;
 import dev.nplusonelab.store.TagRepository;
+import dev.nplusonelab.system.ListPage;
 import dev.nplusonelab.system.Paging;
 
 /**
@@ -63,10 +63,9 @@ class NaiveAuthorReader implements AuthorReader {
 
 	// tag::list[]
 	@Override
-	public AuthorListPage list(Paging paging) {
-		Slice<Author> page = this.authors.findAllBy(PageRequest.of(paging.page(), paging.size(), Sort.by("id")));
-		List<AuthorRow> rows = page.stream().map(this::row).toList();
-		return new AuthorListPage(rows, paging, page.hasNext());
+	public ListPage<AuthorRow> list(Paging paging) {
+		Slice<Author> page = this.authors.findAllBy(paging.pageable(Sort.by("id")));
+		return ListPage.of(page.map(this::row), paging);
 	}
 
 	private AuthorRow row(Author author) {

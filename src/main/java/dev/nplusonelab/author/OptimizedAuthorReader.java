@@ -3,12 +3,12 @@ package dev.nplusonelab.author;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.nplusonelab.system.ListPage;
 import dev.nplusonelab.system.Paging;
 
 /**
@@ -27,10 +27,9 @@ class OptimizedAuthorReader implements AuthorReader {
 
 	// tag::list[]
 	@Override
-	public AuthorListPage list(Paging paging) {
-		Slice<AuthorRow> page = AuthorQueries.forListView()
-			.slice(this.jdbc, PageRequest.of(paging.page(), paging.size()), Map.of());
-		return new AuthorListPage(page.getContent(), paging, page.hasNext());
+	public ListPage<AuthorRow> list(Paging paging) {
+		Slice<AuthorRow> page = AuthorQueries.forListView().slice(this.jdbc, paging.pageable());
+		return ListPage.of(page, paging);
 	}
 	// end::list[]
 

@@ -9,9 +9,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.nplusonelab.sql.StatementBudget;
-import dev.nplusonelab.system.BadRequestException;
 import dev.nplusonelab.system.ByMode;
 import dev.nplusonelab.system.Keyset;
+import dev.nplusonelab.system.ListPage;
 import dev.nplusonelab.system.Mode;
 import dev.nplusonelab.system.NotFoundException;
 import dev.nplusonelab.system.Paging;
@@ -34,12 +34,9 @@ class BookController {
 	@GetMapping("/books")
 	String list(Mode mode, Paging paging, @RequestParam(required = false) @Nullable String after, Model model) {
 		Keyset keyset = Keyset.parse(after, paging, "books");
-		BookListPage page = (keyset == null) ? this.readers.get(mode).list(paging)
+		ListPage<BookRow> page = (keyset == null) ? this.readers.get(mode).list(paging)
 				: this.readers.get(mode).listAfter(keyset.after(), paging.size());
-		if (page.isPastTheEnd()) {
-			throw new BadRequestException("page " + paging.page() + " is past the last page of books.");
-		}
-		model.addAttribute("list", page);
+		model.addAttribute("list", page.orElsePastTheEnd("books"));
 		return "books/list";
 	}
 

@@ -2,6 +2,7 @@ package dev.nplusonelab.book;
 
 import java.util.Optional;
 
+import dev.nplusonelab.system.ListPage;
 import dev.nplusonelab.system.Paging;
 
 /**
@@ -9,10 +10,10 @@ import dev.nplusonelab.system.Paging;
  */
 interface BookReader {
 
-	BookListPage list(Paging paging);
+	ListPage<BookRow> list(Paging paging);
 
 	/** The {@code size} books after the book {@code after}, by id (keyset pagination). */
-	BookListPage listAfter(long after, int size);
+	ListPage<BookRow> listAfter(long after, int size);
 
 	Optional<BookDetail> detail(long id);
 

@@ -6,6 +6,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import dev.nplusonelab.store.Lazy;
+import dev.nplusonelab.system.Keyset;
 
 /**
  * One line of the book list, the same record in both modes.
@@ -16,7 +17,8 @@ import dev.nplusonelab.store.Lazy;
  * @param averageRating rounded to two decimals; empty for books without reviews
  */
 record BookRow(long id, String title, long authorId, String authorName, Lazy<String> publisherName, String categoryName,
-		@Nullable String editorName, List<String> tags, long reviewCount, @Nullable BigDecimal averageRating) {
+		@Nullable String editorName, List<String> tags, long reviewCount,
+		@Nullable BigDecimal averageRating) implements Keyset.Keyed {
 
 	BookRow withTags(List<String> tags) {
 		return new BookRow(this.id, this.title, this.authorId, this.authorName, this.publisherName, this.categoryName,

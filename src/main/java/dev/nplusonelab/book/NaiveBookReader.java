@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
@@ -26,6 +25,7 @@ import dev.nplusonelab.store.Review;
 import dev.nplusonelab.store.ReviewRepository;
 import dev.nplusonelab.store.Tag;
 import dev.nplusonelab.store.TagRepository;
+import dev.nplusonelab.system.ListPage;
 import dev.nplusonelab.system.Paging;
 
 /**
@@ -88,16 +88,15 @@ class NaiveBookReader implements BookReader {
 
 	// tag::list[]
 	@Override
-	public BookListPage list(Paging paging) {
-		Slice<Book> page = this.books.findAllBy(PageRequest.of(paging.page(), paging.size(), Sort.by("id")));
-		List<BookRow> rows = page.stream().map(this::row).toList();
-		return new BookListPage(rows, paging, page.hasNext());
+	public ListPage<BookRow> list(Paging paging) {
+		Slice<Book> page = this.books.findAllBy(paging.pageable(Sort.by("id")));
+		return ListPage.of(page.map(this::row), paging);
 	}
 
 	@Override
-	public BookListPage listAfter(long after, int size) {
-		Slice<Book> page = this.books.findByIdGreaterThan(after, PageRequest.of(0, size, Sort.by("id")));
-		return new BookListPage(page.stream().map(this::row).toList(), Paging.first(size), page.hasNext(), after);
+	public ListPage<BookRow> listAfter(long after, int size) {
+		Slice<Book> page = this.books.findByIdGreaterThan(after, Paging.first(size).pageable(Sort.by("id")));
+		return ListPage.after(after, page.map(this::row));
 	}
 
 	private BookRow row(Book book) {

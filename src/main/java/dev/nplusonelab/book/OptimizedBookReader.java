@@ -3,12 +3,12 @@ package dev.nplusonelab.book;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.nplusonelab.system.ListPage;
 import dev.nplusonelab.system.Paging;
 
 /**
@@ -27,17 +27,16 @@ class OptimizedBookReader implements BookReader {
 
 	// tag::list[]
 	@Override
-	public BookListPage list(Paging paging) {
-		Slice<BookRow> page = BookQueries.forListView()
-			.slice(this.jdbc, PageRequest.of(paging.page(), paging.size()), Map.of());
-		return new BookListPage(page.getContent(), paging, page.hasNext());
+	public ListPage<BookRow> list(Paging paging) {
+		Slice<BookRow> page = BookQueries.forListView().slice(this.jdbc, paging.pageable());
+		return ListPage.of(page, paging);
 	}
 	// end::list[]
 
 	@Override
-	public BookListPage listAfter(long after, int size) {
-		Slice<BookRow> page = BookQueries.forListViewAfter().sliceAfter(this.jdbc, after, size, Map.of());
-		return new BookListPage(page.getContent(), Paging.first(size), page.hasNext(), after);
+	public ListPage<BookRow> listAfter(long after, int size) {
+		Slice<BookRow> page = BookQueries.forListViewAfter().sliceAfter(this.jdbc, after, size);
+		return ListPage.after(after, page);
 	}
 
 	// tag::detail[]

@@ -8,7 +8,6 @@ import static dev.nplusonelab.store.Bookstore.TAG_NAMES;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.data.domain.Slice;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,7 +56,7 @@ class BookExport {
 		long written = 0;
 		Slice<ExportRow> chunk;
 		do {
-			chunk = CHUNK.sliceAfter(this.jdbc, after, CHUNK_SIZE, Map.of());
+			chunk = CHUNK.sliceAfter(this.jdbc, after, CHUNK_SIZE);
 			List<ExportRow> rows = chunk.getContent();
 			StringBuilder lines = new StringBuilder(rows.size() * 96);
 			for (ExportRow row : rows) {

@@ -1,7 +1,5 @@
 package dev.nplusonelab.home;
 
-import java.util.Map;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,10 +18,8 @@ class OptimizedDashboardReader implements DashboardReader {
 	// tag::dashboard[]
 	@Override
 	public Dashboard read() {
-		return new Dashboard(HomeQueries.newBooks().list(this.jdbc, Map.of()),
-				HomeQueries.bestSellers().list(this.jdbc, Map.of()),
-				HomeQueries.recentOrders().list(this.jdbc, Map.of()),
-				HomeQueries.latestReviews().list(this.jdbc, Map.of()));
+		return new Dashboard(HomeQueries.newBooks().list(this.jdbc), HomeQueries.bestSellers().list(this.jdbc),
+				HomeQueries.recentOrders().list(this.jdbc), HomeQueries.latestReviews().list(this.jdbc));
 	}
 	// end::dashboard[]
 

@@ -82,10 +82,10 @@ public final class LabStrategies implements AutoCloseable {
 		Map<String, Loader> loaders = new LinkedHashMap<>();
 		if (workload == Workload.BOOKS) {
 			loaders.put("naive", inTransaction(this::naiveBooks));
-			loaders.put("optimized", inTransaction(
-					(n) -> LabQueries.books().slice(this.jdbc, PageRequest.of(0, n), Map.of()).getContent()));
+			loaders.put("optimized",
+					inTransaction((n) -> LabQueries.books().slice(this.jdbc, PageRequest.ofSize(n)).getContent()));
 			loaders.put("json", inTransaction(
-					(n) -> LabQueries.booksAsJson().slice(this.jdbc, PageRequest.of(0, n), Map.of()).getContent()));
+					(n) -> LabQueries.booksAsJson().slice(this.jdbc, PageRequest.ofSize(n)).getContent()));
 			loaders.put("cartesian", inTransaction(this::cartesianBooks));
 			loaders.put("sdj",
 					inTransaction((n) -> aggregateBooks(this.defaultLoading, n, pageOfBooks(this.defaultLoading, n))));
@@ -94,10 +94,10 @@ public final class LabStrategies implements AutoCloseable {
 		}
 		else {
 			loaders.put("naive", inTransaction(this::naiveAuthors));
-			loaders.put("optimized", inTransaction(
-					(n) -> LabQueries.authors().slice(this.jdbc, PageRequest.of(0, n), Map.of()).getContent()));
+			loaders.put("optimized",
+					inTransaction((n) -> LabQueries.authors().slice(this.jdbc, PageRequest.ofSize(n)).getContent()));
 			loaders.put("json", inTransaction(
-					(n) -> LabQueries.authorsAsJson().slice(this.jdbc, PageRequest.of(0, n), Map.of()).getContent()));
+					(n) -> LabQueries.authorsAsJson().slice(this.jdbc, PageRequest.ofSize(n)).getContent()));
 			loaders.put("cartesian", inTransaction(this::cartesianAuthors));
 			loaders.put("sdj", inTransaction((n) -> aggregateAuthors(this.defaultLoading, n)));
 			loaders.put("sdj-single", inTransaction((n) -> aggregateAuthors(this.singleQueryLoading, n)));

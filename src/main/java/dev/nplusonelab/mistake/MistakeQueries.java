@@ -21,11 +21,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.nplusonelab.mistake.BlurbPage.Blurb;
-import dev.nplusonelab.mistake.BylinePage.Byline;
-import dev.nplusonelab.mistake.RecentBooksPage.AuthorRecentBooks;
-import dev.nplusonelab.mistake.RecentBooksPage.RecentBook;
-import dev.nplusonelab.mistake.TallyPage.AuthorTally;
+import dev.nplusonelab.mistake.AuthorRecentBooks.RecentBook;
 import dev.nplusonelab.query.FetchPlan;
 import dev.nplusonelab.query.Lateral;
 import dev.nplusonelab.query.Prefetch;

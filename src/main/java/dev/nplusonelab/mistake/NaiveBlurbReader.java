@@ -1,18 +1,14 @@
 package dev.nplusonelab.mistake;
 
-import java.util.List;
-import java.util.Map;
-
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.nplusonelab.mistake.BlurbPage.Blurb;
 import dev.nplusonelab.mistake.MistakeQueries.BookTitleOnly;
 import dev.nplusonelab.store.BookRepository;
 import dev.nplusonelab.store.Lazy;
+import dev.nplusonelab.system.ListPage;
 import dev.nplusonelab.system.Paging;
 
 /**
@@ -23,7 +19,7 @@ import dev.nplusonelab.system.Paging;
  */
 @Component
 @Transactional(readOnly = true)
-class NaiveBlurbReader implements BlurbReader {
+class NaiveBlurbReader implements MistakeReader<Blurb> {
 
 	private final JdbcClient jdbc;
 
@@ -36,11 +32,9 @@ class NaiveBlurbReader implements BlurbReader {
 
 	// tag::list[]
 	@Override
-	public BlurbPage list(Paging paging) {
-		Slice<BookTitleOnly> page = MistakeQueries.titlesOnly()
-			.slice(this.jdbc, PageRequest.of(paging.page(), paging.size()), Map.of());
-		List<Blurb> rows = page.stream().map(this::blurb).toList();
-		return new BlurbPage(rows, paging, page.hasNext());
+	public ListPage<Blurb> list(Paging paging) {
+		Slice<BookTitleOnly> page = MistakeQueries.titlesOnly().slice(this.jdbc, paging.pageable());
+		return ListPage.of(page.map(this::blurb), paging);
 	}
 
 	private Blurb blurb(BookTitleOnly book) {

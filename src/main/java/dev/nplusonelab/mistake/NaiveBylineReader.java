@@ -1,16 +1,12 @@
 package dev.nplusonelab.mistake;
 
-import java.util.List;
-import java.util.Map;
-
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.nplusonelab.mistake.BylinePage.Byline;
 import dev.nplusonelab.mistake.MistakeQueries.BookWithEverything;
+import dev.nplusonelab.system.ListPage;
 import dev.nplusonelab.system.Paging;
 
 /**
@@ -22,7 +18,7 @@ import dev.nplusonelab.system.Paging;
  */
 @Component
 @Transactional(readOnly = true)
-class NaiveBylineReader implements BylineReader {
+class NaiveBylineReader implements MistakeReader<Byline> {
 
 	private final JdbcClient jdbc;
 
@@ -32,14 +28,10 @@ class NaiveBylineReader implements BylineReader {
 
 	// tag::list[]
 	@Override
-	public BylinePage list(Paging paging) {
+	public ListPage<Byline> list(Paging paging) {
 		// "It is already optimized, and we may need the rest later."
-		Slice<BookWithEverything> page = MistakeQueries.booksWithEverything()
-			.slice(this.jdbc, PageRequest.of(paging.page(), paging.size()), Map.of());
-		List<Byline> rows = page.stream()
-			.map((book) -> new Byline(book.id(), book.title(), book.authorName()))
-			.toList();
-		return new BylinePage(rows, paging, page.hasNext());
+		Slice<BookWithEverything> page = MistakeQueries.booksWithEverything().slice(this.jdbc, paging.pageable());
+		return ListPage.of(page.map((book) -> new Byline(book.id(), book.title(), book.authorName())), paging);
 	}
 	// end::list[]
 

@@ -1,18 +1,16 @@
 package dev.nplusonelab.mistake;
 
 import java.util.List;
-import java.util.Map;
 
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.nplusonelab.mistake.MistakeQueries.AuthorWithBooks;
-import dev.nplusonelab.mistake.RecentBooksPage.AuthorRecentBooks;
-import dev.nplusonelab.mistake.RecentBooksPage.RecentBook;
+import dev.nplusonelab.mistake.AuthorRecentBooks.RecentBook;
 import dev.nplusonelab.store.BookRepository;
+import dev.nplusonelab.system.ListPage;
 import dev.nplusonelab.system.Paging;
 
 /**
@@ -26,7 +24,7 @@ import dev.nplusonelab.system.Paging;
  */
 @Component
 @Transactional(readOnly = true)
-class NaiveRecentBooksReader implements RecentBooksReader {
+class NaiveRecentBooksReader implements MistakeReader<AuthorRecentBooks> {
 
 	private final JdbcClient jdbc;
 
@@ -39,19 +37,17 @@ class NaiveRecentBooksReader implements RecentBooksReader {
 
 	// tag::list[]
 	@Override
-	public RecentBooksPage list(Paging paging) {
-		Slice<AuthorWithBooks> page = MistakeQueries.authorsWithEveryBook()
-			.slice(this.jdbc, PageRequest.of(paging.page(), paging.size()), Map.of());
-		List<AuthorRecentBooks> rows = page.stream()
-			// author.books() is loaded and never read: the filter goes back to the
-			// database, once per author.
-			.map((author) -> new AuthorRecentBooks(author.id(), author.name(), recentBooks(author.id())))
-			.toList();
-		return new RecentBooksPage(rows, paging, page.hasNext());
+	public ListPage<AuthorRecentBooks> list(Paging paging) {
+		Slice<AuthorWithBooks> page = MistakeQueries.authorsWithEveryBook().slice(this.jdbc, paging.pageable());
+		// author.books() is loaded and never read: the filter goes back to the database,
+		// once per author.
+		Slice<AuthorRecentBooks> rows = page
+			.map((author) -> new AuthorRecentBooks(author.id(), author.name(), recentBooks(author.id())));
+		return ListPage.of(rows, paging);
 	}
 
 	private List<RecentBook> recentBooks(long authorId) {
-		return this.books.findByAuthorIdAndPublishedOnGreaterThanEqual(authorId, SINCE)
+		return this.books.findByAuthorIdAndPublishedOnGreaterThanEqual(authorId, AuthorRecentBooks.SINCE)
 			.stream()
 			.map((book) -> new RecentBook(book.id(), book.title(), book.publishedOn()))
 			.toList();

@@ -2,18 +2,17 @@ package dev.nplusonelab.mistake;
 
 import java.util.List;
 
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.nplusonelab.mistake.TallyPage.AuthorTally;
 import dev.nplusonelab.store.Author;
 import dev.nplusonelab.store.AuthorRepository;
 import dev.nplusonelab.store.Book;
 import dev.nplusonelab.store.BookRepository;
 import dev.nplusonelab.store.ReviewRepository;
+import dev.nplusonelab.system.ListPage;
 import dev.nplusonelab.system.Paging;
 
 /**
@@ -26,7 +25,7 @@ import dev.nplusonelab.system.Paging;
  */
 @Component
 @Transactional(readOnly = true)
-class NaiveTallyReader implements TallyReader {
+class NaiveTallyReader implements MistakeReader<AuthorTally> {
 
 	private final AuthorRepository authors;
 
@@ -42,10 +41,9 @@ class NaiveTallyReader implements TallyReader {
 
 	// tag::list[]
 	@Override
-	public TallyPage list(Paging paging) {
-		Slice<Author> page = this.authors.findAllBy(PageRequest.of(paging.page(), paging.size(), Sort.by("id")));
-		List<AuthorTally> rows = page.stream().map(this::tally).toList();
-		return new TallyPage(rows, paging, page.hasNext());
+	public ListPage<AuthorTally> list(Paging paging) {
+		Slice<Author> page = this.authors.findAllBy(paging.pageable(Sort.by("id")));
+		return ListPage.of(page.map(this::tally), paging);
 	}
 
 	private AuthorTally tally(Author author) {

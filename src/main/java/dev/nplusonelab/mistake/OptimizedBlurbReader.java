@@ -1,14 +1,11 @@
 package dev.nplusonelab.mistake;
 
-import java.util.Map;
-
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.nplusonelab.mistake.BlurbPage.Blurb;
+import dev.nplusonelab.system.ListPage;
 import dev.nplusonelab.system.Paging;
 
 /**
@@ -17,7 +14,7 @@ import dev.nplusonelab.system.Paging;
  */
 @Component
 @Transactional(readOnly = true)
-class OptimizedBlurbReader implements BlurbReader {
+class OptimizedBlurbReader implements MistakeReader<Blurb> {
 
 	private final JdbcClient jdbc;
 
@@ -27,10 +24,9 @@ class OptimizedBlurbReader implements BlurbReader {
 
 	// tag::list[]
 	@Override
-	public BlurbPage list(Paging paging) {
-		Slice<Blurb> page = MistakeQueries.blurbs()
-			.slice(this.jdbc, PageRequest.of(paging.page(), paging.size()), Map.of());
-		return new BlurbPage(page.getContent(), paging, page.hasNext());
+	public ListPage<Blurb> list(Paging paging) {
+		Slice<Blurb> page = MistakeQueries.blurbs().slice(this.jdbc, paging.pageable());
+		return ListPage.of(page, paging);
 	}
 	// end::list[]
 

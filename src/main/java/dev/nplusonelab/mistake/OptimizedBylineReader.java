@@ -1,20 +1,17 @@
 package dev.nplusonelab.mistake;
 
-import java.util.Map;
-
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.nplusonelab.mistake.BylinePage.Byline;
+import dev.nplusonelab.system.ListPage;
 import dev.nplusonelab.system.Paging;
 
 /** The title-and-author list from a projection: one statement, three columns. */
 @Component
 @Transactional(readOnly = true)
-class OptimizedBylineReader implements BylineReader {
+class OptimizedBylineReader implements MistakeReader<Byline> {
 
 	private final JdbcClient jdbc;
 
@@ -24,10 +21,9 @@ class OptimizedBylineReader implements BylineReader {
 
 	// tag::list[]
 	@Override
-	public BylinePage list(Paging paging) {
-		Slice<Byline> page = MistakeQueries.bylines()
-			.slice(this.jdbc, PageRequest.of(paging.page(), paging.size()), Map.of());
-		return new BylinePage(page.getContent(), paging, page.hasNext());
+	public ListPage<Byline> list(Paging paging) {
+		Slice<Byline> page = MistakeQueries.bylines().slice(this.jdbc, paging.pageable());
+		return ListPage.of(page, paging);
 	}
 	// end::list[]
 

@@ -2,13 +2,12 @@ package dev.nplusonelab.mistake;
 
 import java.util.Map;
 
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.nplusonelab.mistake.RecentBooksPage.AuthorRecentBooks;
+import dev.nplusonelab.system.ListPage;
 import dev.nplusonelab.system.Paging;
 
 /**
@@ -17,7 +16,7 @@ import dev.nplusonelab.system.Paging;
  */
 @Component
 @Transactional(readOnly = true)
-class OptimizedRecentBooksReader implements RecentBooksReader {
+class OptimizedRecentBooksReader implements MistakeReader<AuthorRecentBooks> {
 
 	private final JdbcClient jdbc;
 
@@ -27,10 +26,10 @@ class OptimizedRecentBooksReader implements RecentBooksReader {
 
 	// tag::list[]
 	@Override
-	public RecentBooksPage list(Paging paging) {
+	public ListPage<AuthorRecentBooks> list(Paging paging) {
 		Slice<AuthorRecentBooks> page = MistakeQueries.authorsWithRecentBooks()
-			.slice(this.jdbc, PageRequest.of(paging.page(), paging.size()), Map.of("since", SINCE));
-		return new RecentBooksPage(page.getContent(), paging, page.hasNext());
+			.slice(this.jdbc, paging.pageable(), Map.of("since", AuthorRecentBooks.SINCE));
+		return ListPage.of(page, paging);
 	}
 	// end::list[]
 

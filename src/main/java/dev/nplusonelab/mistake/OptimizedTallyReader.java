@@ -1,20 +1,17 @@
 package dev.nplusonelab.mistake;
 
-import java.util.Map;
-
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.nplusonelab.mistake.TallyPage.AuthorTally;
+import dev.nplusonelab.system.ListPage;
 import dev.nplusonelab.system.Paging;
 
 /** Authors with counts computed in SQL: one statement for any page size. */
 @Component
 @Transactional(readOnly = true)
-class OptimizedTallyReader implements TallyReader {
+class OptimizedTallyReader implements MistakeReader<AuthorTally> {
 
 	private final JdbcClient jdbc;
 
@@ -24,10 +21,9 @@ class OptimizedTallyReader implements TallyReader {
 
 	// tag::list[]
 	@Override
-	public TallyPage list(Paging paging) {
-		Slice<AuthorTally> page = MistakeQueries.authorTallies()
-			.slice(this.jdbc, PageRequest.of(paging.page(), paging.size()), Map.of());
-		return new TallyPage(page.getContent(), paging, page.hasNext());
+	public ListPage<AuthorTally> list(Paging paging) {
+		Slice<AuthorTally> page = MistakeQueries.authorTallies().slice(this.jdbc, paging.pageable());
+		return ListPage.of(page, paging);
 	}
 	// end::list[]
 

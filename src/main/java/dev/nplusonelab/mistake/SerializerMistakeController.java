@@ -19,6 +19,10 @@ import dev.nplusonelab.sql.StatementBudget;
  * API's own readers and written by the application's {@link JsonMapper}, the one the API
  * answers with. In naive mode the statements run inside {@code writeValueAsString}, one
  * or more per nested value, and the panel counts them.
+ * <p>
+ * Not a {@link Mistake}: there are no rows to list and page through, only the first
+ * authors, and the statements to count run while the payload is written, so the page
+ * shows that text rather than records.
  */
 @Controller
 class SerializerMistakeController {
@@ -39,7 +43,7 @@ class SerializerMistakeController {
 	@GetMapping("/mistakes/serializer")
 	String serializer(Mode mode, @RequestParam(defaultValue = DEFAULT_SIZE) int size, Model model) {
 		Paging paging = Paging.first(size);
-		PageJson<AuthorJson> authors = this.readers.get(mode).authors(paging);
+		PageJson<AuthorJson> authors = PageJson.of(this.readers.get(mode).authors(paging));
 		model.addAttribute("paging", paging);
 		model.addAttribute("payload", this.json.writerWithDefaultPrettyPrinter().writeValueAsString(authors));
 		return "mistakes/serializer";

@@ -4,7 +4,6 @@ import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
@@ -17,6 +16,7 @@ import dev.nplusonelab.store.CustomerRepository;
 import dev.nplusonelab.store.OrderItem;
 import dev.nplusonelab.store.PurchaseOrder;
 import dev.nplusonelab.store.PurchaseOrderRepository;
+import dev.nplusonelab.system.ListPage;
 import dev.nplusonelab.system.Paging;
 
 /**
@@ -52,10 +52,9 @@ class NaiveOrderReader implements OrderReader {
 
 	// tag::list[]
 	@Override
-	public OrderListPage list(Paging paging) {
-		Slice<PurchaseOrder> page = this.orders.findAllBy(PageRequest.of(paging.page(), paging.size(), Sort.by("id")));
-		List<OrderRow> rows = page.stream().map(this::row).toList();
-		return new OrderListPage(rows, paging, page.hasNext());
+	public ListPage<OrderRow> list(Paging paging) {
+		Slice<PurchaseOrder> page = this.orders.findAllBy(paging.pageable(Sort.by("id")));
+		return ListPage.of(page.map(this::row), paging);
 	}
 
 	private OrderRow row(PurchaseOrder order) {
@@ -79,9 +78,9 @@ class NaiveOrderReader implements OrderReader {
 	// end::list[]
 
 	@Override
-	public OrderListPage listAfter(long after, int size) {
-		Slice<PurchaseOrder> page = this.orders.findByIdGreaterThan(after, PageRequest.of(0, size, Sort.by("id")));
-		return new OrderListPage(page.stream().map(this::row).toList(), Paging.first(size), page.hasNext(), after);
+	public ListPage<OrderRow> listAfter(long after, int size) {
+		Slice<PurchaseOrder> page = this.orders.findByIdGreaterThan(after, Paging.first(size).pageable(Sort.by("id")));
+		return ListPage.after(after, page.map(this::row));
 	}
 
 }

@@ -1,13 +1,11 @@
 package dev.nplusonelab.order;
 
-import java.util.Map;
-
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.nplusonelab.system.ListPage;
 import dev.nplusonelab.system.Paging;
 
 /** The order list from its fetch plan: two statements for any page size. */
@@ -23,17 +21,16 @@ class OptimizedOrderReader implements OrderReader {
 
 	// tag::list[]
 	@Override
-	public OrderListPage list(Paging paging) {
-		Slice<OrderRow> page = OrderQueries.forListView()
-			.slice(this.jdbc, PageRequest.of(paging.page(), paging.size()), Map.of());
-		return new OrderListPage(page.getContent(), paging, page.hasNext());
+	public ListPage<OrderRow> list(Paging paging) {
+		Slice<OrderRow> page = OrderQueries.forListView().slice(this.jdbc, paging.pageable());
+		return ListPage.of(page, paging);
 	}
 	// end::list[]
 
 	@Override
-	public OrderListPage listAfter(long after, int size) {
-		Slice<OrderRow> page = OrderQueries.forListViewAfter().sliceAfter(this.jdbc, after, size, Map.of());
-		return new OrderListPage(page.getContent(), Paging.first(size), page.hasNext(), after);
+	public ListPage<OrderRow> listAfter(long after, int size) {
+		Slice<OrderRow> page = OrderQueries.forListViewAfter().sliceAfter(this.jdbc, after, size);
+		return ListPage.after(after, page);
 	}
 
 }

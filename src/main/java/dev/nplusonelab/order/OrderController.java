@@ -7,9 +7,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import dev.nplusonelab.system.BadRequestException;
 import dev.nplusonelab.system.ByMode;
 import dev.nplusonelab.system.Keyset;
+import dev.nplusonelab.system.ListPage;
 import dev.nplusonelab.system.Mode;
 import dev.nplusonelab.system.Paging;
 import dev.nplusonelab.sql.StatementBudget;
@@ -31,12 +31,9 @@ class OrderController {
 	@GetMapping("/orders")
 	String list(Mode mode, Paging paging, @RequestParam(required = false) @Nullable String after, Model model) {
 		Keyset keyset = Keyset.parse(after, paging, "orders");
-		OrderListPage page = (keyset == null) ? this.readers.get(mode).list(paging)
+		ListPage<OrderRow> page = (keyset == null) ? this.readers.get(mode).list(paging)
 				: this.readers.get(mode).listAfter(keyset.after(), paging.size());
-		if (page.isPastTheEnd()) {
-			throw new BadRequestException("page " + paging.page() + " is past the last page of orders.");
-		}
-		model.addAttribute("list", page);
+		model.addAttribute("list", page.orElsePastTheEnd("orders"));
 		return "orders/list";
 	}
 

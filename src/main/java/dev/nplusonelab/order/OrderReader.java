@@ -1,5 +1,6 @@
 package dev.nplusonelab.order;
 
+import dev.nplusonelab.system.ListPage;
 import dev.nplusonelab.system.Paging;
 
 /**
@@ -8,11 +9,11 @@ import dev.nplusonelab.system.Paging;
  */
 interface OrderReader {
 
-	OrderListPage list(Paging paging);
+	ListPage<OrderRow> list(Paging paging);
 
 	/**
 	 * The {@code size} orders after the order {@code after}, by id (keyset pagination).
 	 */
-	OrderListPage listAfter(long after, int size);
+	ListPage<OrderRow> listAfter(long after, int size);
 
 }

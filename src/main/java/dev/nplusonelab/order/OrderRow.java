@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import dev.nplusonelab.system.Keyset;
+
 /**
  * One line of the order list, the same record in both modes.
  *
@@ -14,7 +16,7 @@ import java.util.List;
  * the view
  */
 record OrderRow(long id, OffsetDateTime createdAt, long customerId, String customerName, String status,
-		BigDecimal total, long activeItemCount, List<ItemLine> activeItems) {
+		BigDecimal total, long activeItemCount, List<ItemLine> activeItems) implements Keyset.Keyed {
 
 	OrderRow withActiveItems(List<ItemLine> activeItems) {
 		return new OrderRow(this.id, this.createdAt, this.customerId, this.customerName, this.status, this.total,

@@ -73,6 +73,11 @@ public final class FetchPlan<T> {
 		return new FetchPlan<>(this.root, this.mapper, this.idOf, List.copyOf(prefetches));
 	}
 
+	/** All root rows, with their children, for a plan that takes no parameters. */
+	public List<T> list(JdbcClient jdbc) {
+		return list(jdbc, Map.of());
+	}
+
 	/** All root rows that match, with their children. */
 	public List<T> list(JdbcClient jdbc, Map<String, ?> parameters) {
 		if (this.root.isPaged() || this.root.isPagedAfter()) {
@@ -90,6 +95,11 @@ public final class FetchPlan<T> {
 		return rows.stream().findFirst();
 	}
 
+	/** One page of root rows with their children, for a plan that takes no parameters. */
+	public Slice<T> slice(JdbcClient jdbc, Pageable page) {
+		return slice(jdbc, page, Map.of());
+	}
+
 	/**
 	 * One page of root rows with their children. It asks for one row more than the page
 	 * holds to learn whether there is a next page, which costs no extra statement, unlike
@@ -102,6 +112,14 @@ public final class FetchPlan<T> {
 		Map<String, Object> bound = new HashMap<>(parameters);
 		bound.put(Select.OFFSET, page.getOffset());
 		return slice(jdbc, bound, page, parameters);
+	}
+
+	/**
+	 * The {@code size} root rows after the key {@code after}, with their children, for a
+	 * plan that takes no parameters.
+	 */
+	public Slice<T> sliceAfter(JdbcClient jdbc, long after, int size) {
+		return sliceAfter(jdbc, after, size, Map.of());
 	}
 
 	/**

@@ -1,7 +1,5 @@
 package dev.nplusonelab.system;
 
-import java.util.List;
-import java.util.function.ToLongFunction;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -40,15 +38,13 @@ public record Keyset(long after) {
 	}
 
 	/**
-	 * The id the page after {@code rows} starts after: the last one on it, or where this
-	 * page started when it is empty.
-	 * @param after the id {@code rows} start after, null for a numbered page
+	 * A row of a list that pages by key: the key is its id, and the next page starts
+	 * after the last one shown ({@link ListPage#nextAfter()}).
 	 */
-	public static <T> long next(List<T> rows, ToLongFunction<T> id, @Nullable Long after) {
-		if (rows.isEmpty()) {
-			return (after != null) ? after : 0;
-		}
-		return id.applyAsLong(rows.get(rows.size() - 1));
+	public interface Keyed {
+
+		long id();
+
 	}
 
 }

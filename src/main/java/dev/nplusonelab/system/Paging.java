@@ -1,5 +1,9 @@
 package dev.nplusonelab.system;
 
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+
 /**
  * A page of a list: {@code ?page=} counts from 0, {@code ?size=} is the number of rows.
  *
@@ -30,6 +34,16 @@ public record Paging(int page, int size) {
 
 	public long offset() {
 		return (long) this.page * this.size;
+	}
+
+	/** This page for a fetch plan, whose select has its own order. */
+	public Pageable pageable() {
+		return PageRequest.of(this.page, this.size);
+	}
+
+	/** This page for a repository query, in the order {@code sort}. */
+	public Pageable pageable(Sort sort) {
+		return PageRequest.of(this.page, this.size, sort);
 	}
 
 }

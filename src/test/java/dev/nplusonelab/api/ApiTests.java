@@ -23,6 +23,7 @@ import dev.nplusonelab.Pages;
 import dev.nplusonelab.Pages.Visit;
 import dev.nplusonelab.sql.RequestReport;
 import dev.nplusonelab.sql.SqlCapture;
+import dev.nplusonelab.system.ListPage;
 import dev.nplusonelab.system.Mode;
 import dev.nplusonelab.system.Paging;
 
@@ -115,7 +116,7 @@ class ApiTests {
 	void naiveStatementsRunWhileJacksonWritesTheResponse() {
 		Paging paging = Paging.first(5);
 		long books = booksOfAuthorsOnPage(paging);
-		List<PageJson<AuthorJson>> read = new ArrayList<>();
+		List<ListPage<AuthorJson>> read = new ArrayList<>();
 		RequestReport reading = this.capture.capture(() -> read.add(this.readers.get(Mode.NAIVE).authors(paging)));
 		RequestReport writing = this.capture.capture(() -> this.json.writeValueAsString(read.get(0)));
 
@@ -128,8 +129,8 @@ class ApiTests {
 	@Test
 	void optimizedPayloadsAreCompleteBeforeJacksonWrites() {
 		Paging paging = Paging.first(20);
-		PageJson<AuthorJson> authors = this.readers.get(Mode.OPTIMIZED).authors(paging);
-		PageJson<BookJson> books = this.readers.get(Mode.OPTIMIZED).books(paging);
+		ListPage<AuthorJson> authors = this.readers.get(Mode.OPTIMIZED).authors(paging);
+		ListPage<BookJson> books = this.readers.get(Mode.OPTIMIZED).books(paging);
 
 		assertThat(this.capture.capture(() -> this.json.writeValueAsString(authors)).statementCount()).isZero();
 		assertThat(this.capture.capture(() -> this.json.writeValueAsString(books)).statementCount()).isZero();

@@ -16,6 +16,7 @@ import dev.nplusonelab.Pages;
 import dev.nplusonelab.Pages.Visit;
 import dev.nplusonelab.sql.RequestReport;
 import dev.nplusonelab.sql.SqlCapture;
+import dev.nplusonelab.system.ListPage;
 import dev.nplusonelab.system.Paging;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -117,11 +118,11 @@ class BookListTests {
 		int lastPage = lastPage(50);
 		for (Paging paging : List.of(new Paging(0, 50), new Paging(1, 50), new Paging(123, 50),
 				new Paging(lastPage, 50), new Paging(lastPage(7), 7), new Paging(0, 500))) {
-			BookListPage naivePage = this.naive.list(paging);
-			BookListPage optimizedPage = this.optimized.list(paging);
+			ListPage<BookRow> naivePage = this.naive.list(paging);
+			ListPage<BookRow> optimizedPage = this.optimized.list(paging);
 
 			assertThat(optimizedPage).as("page %d of %d", paging.page(), paging.size()).isEqualTo(naivePage);
-			assertThat(optimizedPage.books()).isNotEmpty();
+			assertThat(optimizedPage.rows()).isNotEmpty();
 		}
 		assertThat(this.optimized.list(new Paging(lastPage, 50)).hasNext()).isFalse();
 		assertThat(this.optimized.list(new Paging(lastPage - 1, 50)).hasNext()).isTrue();
@@ -139,11 +140,11 @@ class BookListTests {
 
 	@Test
 	void rowsWithoutAnEditorOrReviewsStayInTheList() {
-		BookListPage page = this.optimized.list(new Paging(0, 500));
+		ListPage<BookRow> page = this.optimized.list(new Paging(0, 500));
 
-		assertThat(page.books()).hasSize(500);
-		assertThat(page.books()).anyMatch((book) -> book.editorName() == null);
-		assertThat(this.optimized.list(new Paging(lastPage(500), 500)).books())
+		assertThat(page.rows()).hasSize(500);
+		assertThat(page.rows()).anyMatch((book) -> book.editorName() == null);
+		assertThat(this.optimized.list(new Paging(lastPage(500), 500)).rows())
 			.anyMatch((book) -> book.reviewCount() == 0 && book.averageRating() == null);
 	}
 

@@ -72,7 +72,7 @@ class GuideTests {
 
 		assertThat(lines.get(snippet.firstLine() - 2).trim()).isEqualTo("// tag::list[]");
 		assertThat(lines.get(snippet.lastLine()).trim()).isEqualTo("// end::list[]");
-		assertThat(snippet.code()).startsWith("@Override\npublic BookListPage list(Paging paging) {")
+		assertThat(snippet.code()).startsWith("@Override\npublic ListPage<BookRow> list(Paging paging) {")
 			.doesNotContain("tag::")
 			.doesNotContain("\t");
 		assertThat(snippet.location()).startsWith("src/main/java/dev/nplusonelab/book/NaiveBookReader.java:");

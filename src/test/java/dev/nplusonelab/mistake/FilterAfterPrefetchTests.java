@@ -14,8 +14,8 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import dev.nplusonelab.LabTest;
 import dev.nplusonelab.Pages;
 import dev.nplusonelab.Pages.Visit;
-import dev.nplusonelab.mistake.RecentBooksPage.AuthorRecentBooks;
-import dev.nplusonelab.mistake.RecentBooksPage.RecentBook;
+import dev.nplusonelab.mistake.AuthorRecentBooks.RecentBook;
+import dev.nplusonelab.system.ListPage;
 import dev.nplusonelab.system.Paging;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,17 +68,17 @@ class FilterAfterPrefetchTests {
 	void bothVersionsGiveEqualViewModels() {
 		for (Paging paging : List.of(new Paging(0, 20), new Paging(1, 50), new Paging(lastPage(50), 50),
 				new Paging(lastPage(7), 7))) {
-			RecentBooksPage expected = this.naive.list(paging);
+			ListPage<AuthorRecentBooks> expected = this.naive.list(paging);
 
 			assertThat(this.optimized.list(paging)).as("page %d of %d", paging.page(), paging.size())
 				.isEqualTo(expected);
-			assertThat(expected.authors()).isNotEmpty();
+			assertThat(expected.rows()).isNotEmpty();
 		}
 	}
 
 	@Test
 	void recentBooksAreThoseSince2020NewestFirstAndAuthorsWithoutAnyStayListed() {
-		List<AuthorRecentBooks> authors = this.optimized.list(new Paging(0, 50)).authors();
+		List<AuthorRecentBooks> authors = this.optimized.list(new Paging(0, 50)).rows();
 		AuthorRecentBooks first = authors.get(0);
 		List<String> expected = this.jdbc.sql("""
 				SELECT title
@@ -91,7 +91,7 @@ class FilterAfterPrefetchTests {
 		assertThat(authors).hasSize(50).anyMatch((author) -> author.recentBooks().isEmpty());
 		assertThat(first.recentBooks()).extracting(RecentBook::title).isEqualTo(expected).hasSizeGreaterThan(10);
 		assertThat(authors).flatExtracting(AuthorRecentBooks::recentBooks)
-			.allMatch((book) -> !book.publishedOn().isBefore(RecentBooksReader.SINCE));
+			.allMatch((book) -> !book.publishedOn().isBefore(AuthorRecentBooks.SINCE));
 	}
 
 	@Test

@@ -18,6 +18,7 @@ import dev.nplusonelab.LabTest;
 import dev.nplusonelab.Pages;
 import dev.nplusonelab.Pages.Visit;
 import dev.nplusonelab.order.OrderRow.ItemLine;
+import dev.nplusonelab.system.ListPage;
 import dev.nplusonelab.system.Paging;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -111,11 +112,11 @@ class OrderPagesTests {
 		int last = lastPage(50);
 		for (Paging paging : List.of(new Paging(0, 50), new Paging(1, 50), new Paging(last, 50),
 				new Paging(lastPage(7), 7))) {
-			OrderListPage expected = this.naive.list(paging);
+			ListPage<OrderRow> expected = this.naive.list(paging);
 
 			assertThat(this.optimized.list(paging)).as("page %d of %d", paging.page(), paging.size())
 				.isEqualTo(expected);
-			assertThat(expected.orders()).isNotEmpty();
+			assertThat(expected.rows()).isNotEmpty();
 		}
 	}
 
@@ -188,9 +189,9 @@ class OrderPagesTests {
 			.param("id", id)
 			.query(Long.class)
 			.single();
-		OrderListPage page = this.optimized.list(new Paging((int) before, 1));
-		assertThat(page.orders()).extracting(OrderRow::id).containsExactly(id);
-		return page.orders().get(0);
+		ListPage<OrderRow> page = this.optimized.list(new Paging((int) before, 1));
+		assertThat(page.rows()).extracting(OrderRow::id).containsExactly(id);
+		return page.rows().get(0);
 	}
 
 	private long activeItemsOn(Paging paging) {
