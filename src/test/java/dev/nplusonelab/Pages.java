@@ -25,8 +25,8 @@ public final class Pages {
 	}
 
 	/** GETs a page that must answer 200 and returns what it ran and rendered. */
-	public Visit visit(String uri) {
-		MvcTestResult result = this.mvc.get().uri(uri).exchange();
+	public Visit visit(String uri, Object... uriVariables) {
+		MvcTestResult result = this.mvc.get().uri(uri, uriVariables).exchange();
 		assertThat(result).hasStatusOk();
 		return new Visit(result);
 	}
@@ -35,6 +35,11 @@ public final class Pages {
 
 		public RequestReport report() {
 			return (RequestReport) this.result.getRequest().getAttribute(RequestReport.ATTRIBUTE);
+		}
+
+		/** The {@code X-Records-Digest} of the records the page rendered. */
+		public String digest() {
+			return this.result.getResponse().getHeader("X-Records-Digest");
 		}
 
 		public int statements() {

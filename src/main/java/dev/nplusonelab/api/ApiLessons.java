@@ -1,8 +1,11 @@
 package dev.nplusonelab.api;
 
+import java.util.Map;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.nplusonelab.guide.Formula;
 import dev.nplusonelab.guide.Technique;
 
 /**
@@ -16,11 +19,22 @@ class ApiLessons {
 	Technique serializerMistake() {
 		return Technique.mistake("serializer")
 			.order(20)
-			.page("/mistakes/serializer", "/mistakes/serializer?mode=naive")
+			.page("/mistakes/serializer", "/mistakes/serializer")
 			.title("Serializer: nested JSON that loads its relations while it is written")
 			.problem("A JSON response that nests related records looks like one query in the controller, but the "
 					+ "serializer loads every nested value on its own while it writes, after the controller returned.")
-			.cost("1 + 2N + B", "2")
+			.cost(Formula.of(1)
+				.plus(2, "N",
+						"authors in the payload: the publisher and the books of each, loaded while Jackson "
+								+ "writes them")
+				.plus("B", "books of those authors, whose tag links Spring Data JDBC loads one book at a time"), 2)
+			.letters(PageJson.class,
+					(payload) -> Map.of("N", (long) payload.items().size(), "B",
+							((PageJson<?>) payload).items()
+								.stream()
+								.map(AuthorJson.class::cast)
+								.mapToLong((author) -> author.books().get().size())
+								.sum()))
 			.naiveCode(NaiveApiReader.class, "authors")
 			.optimizedCode(ApiQueries.class, "authors")
 			.optimizedCode(OptimizedApiReader.class, "authors")

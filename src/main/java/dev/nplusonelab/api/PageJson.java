@@ -3,6 +3,7 @@ package dev.nplusonelab.api;
 import java.util.List;
 
 import dev.nplusonelab.system.ListPage;
+import dev.nplusonelab.system.PageRecords;
 
 /**
  * A page of an API list as the API writes it: the JSON shape of a {@link ListPage}.
@@ -13,10 +14,15 @@ import dev.nplusonelab.system.ListPage;
  * @param items the records of the page
  * @param <T> the record type
  */
-public record PageJson<T>(int page, int size, boolean hasNext, List<T> items) {
+public record PageJson<T>(int page, int size, boolean hasNext, List<T> items) implements PageRecords {
 
 	public static <T> PageJson<T> of(ListPage<T> page) {
 		return new PageJson<>(page.paging().page(), page.paging().size(), page.hasNext(), page.rows());
+	}
+
+	@Override
+	public int recordCount() {
+		return this.items.size();
 	}
 
 }

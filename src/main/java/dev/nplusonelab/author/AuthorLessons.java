@@ -1,8 +1,11 @@
 package dev.nplusonelab.author;
 
+import java.util.Map;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.nplusonelab.guide.Formula;
 import dev.nplusonelab.guide.Technique;
 
 /** What the author pages teach. */
@@ -17,7 +20,12 @@ class AuthorLessons {
 			.title("Author list: aggregates, a subquery and a limited prefetch")
 			.problem("Counting an author's books by loading them, and asking for the rating and the newest titles "
 					+ "author by author, costs a statement per author, and Spring Data JDBC adds one per book it loads.")
-			.cost("1 + 3N + B", "2")
+			.cost(Formula.of(1)
+				.plus(3, "N", "authors on the page: the publisher, the books and the reviews of each")
+				.plus("B", "books of those authors, whose tag links Spring Data JDBC loads one book at a time"), 2)
+			.listLetters(AuthorRow.class,
+					(page) -> Map.of("N", (long) page.rows().size(), "B",
+							page.rows().stream().mapToLong(AuthorRow::bookCount).sum()))
 			.naiveCode(NaiveAuthorReader.class, "list")
 			.optimizedCode(AuthorQueries.class, "list-view")
 			.optimizedCode(OptimizedAuthorReader.class, "list")
@@ -52,7 +60,8 @@ class AuthorLessons {
 			.title("One author: a reverse-FK prefetch with tags gathered per book")
 			.problem("Showing an author's books with their tags makes two statements per book when each book loads "
 					+ "its own tag links and then its tag names.")
-			.cost("3 + 2B", "2")
+			.cost(Formula.of(3).plus(2, "B", "books of the author: the tag links and the tag names of each"), 2)
+			.letters(AuthorDetail.class, (author) -> Map.of("B", (long) author.books().size()))
 			.naiveCode(NaiveAuthorReader.class, "detail")
 			.optimizedCode(AuthorQueries.class, "detail-view")
 			.optimizedCode(OptimizedAuthorReader.class, "detail")

@@ -8,6 +8,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import dev.nplusonelab.store.Lazy;
+import dev.nplusonelab.system.PageRecords;
 
 /**
  * One book with everything around it, the same record in both modes. The large
@@ -22,7 +23,14 @@ import dev.nplusonelab.store.Lazy;
  */
 record BookDetail(long id, String title, String isbn, LocalDate publishedOn, BigDecimal price, String summary,
 		long authorId, String authorName, Lazy<String> publisherName, String categoryName, @Nullable String editorName,
-		List<String> tags, long reviewCount, @Nullable BigDecimal averageRating, List<ReviewLine> latestReviews) {
+		List<String> tags, long reviewCount, @Nullable BigDecimal averageRating,
+		List<ReviewLine> latestReviews) implements PageRecords {
+
+	/** The book and the reviews it shows. */
+	@Override
+	public int recordCount() {
+		return 1 + this.latestReviews.size();
+	}
 
 	BookDetail withTags(List<String> tags) {
 		return new BookDetail(this.id, this.title, this.isbn, this.publishedOn, this.price, this.summary, this.authorId,

@@ -1,8 +1,11 @@
 package dev.nplusonelab.book;
 
+import java.util.Map;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.nplusonelab.guide.Formula;
 import dev.nplusonelab.guide.Technique;
 
 /** What the book pages teach. */
@@ -17,7 +20,19 @@ class BookLessons {
 			.title("Book list: joins, a nullable join, tags and review statistics")
 			.problem("A list shows related values for every row, and a lookup per row turns one query into hundreds: "
 					+ "here the author, the author's publisher, the category, the editor, the tags and the reviews.")
-			.cost("1 + 6N + E (+1)", "2")
+			.cost(Formula.of(1)
+				.plus(6, "N",
+						"books on the page: the author, the publisher, the category, the tag links, the tag "
+								+ "names and the reviews of each")
+				.plus("E", "books with an editor, looked up one by one")
+				.plus("P",
+						"1 when another page follows: Spring Data JDBC reads one book past the page and loads "
+								+ "its tag links"),
+					2)
+			.listLetters(BookRow.class,
+					(page) -> Map.of("N", (long) page.rows().size(), "E",
+							page.rows().stream().filter((book) -> book.editorName() != null).count(), "P",
+							page.hasNext() ? 1L : 0L))
 			.naiveCode(NaiveBookReader.class, "list")
 			.optimizedCode(BookQueries.class, "list-view")
 			.optimizedCode(OptimizedBookReader.class, "list")
@@ -48,7 +63,12 @@ class BookLessons {
 			.title("Book detail: the five latest reviews, each with its customer")
 			.problem("Loading every review of a book to count them and show five, then each reviewer on its own, "
 					+ "makes the page slower the more popular the book is.")
-			.cost("7 + E + R", "3")
+			.cost(Formula.of(7)
+				.plus("E", "1 when the book has an editor, looked up on its own")
+				.plus("R", "reviews shown (at most 5), each reviewer looked up on its own"), 3)
+			.letters(BookDetail.class,
+					(book) -> Map.of("E", (book.editorName() != null) ? 1L : 0L, "R",
+							(long) book.latestReviews().size()))
 			.naiveCode(NaiveBookReader.class, "detail")
 			.optimizedCode(BookQueries.class, "book-row", "detail-view")
 			.optimizedCode(OptimizedBookReader.class, "detail")

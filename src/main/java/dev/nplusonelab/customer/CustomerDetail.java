@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import dev.nplusonelab.store.Bookstore;
+import dev.nplusonelab.system.PageRecords;
 
 /**
  * One customer and three lists of their orders, each newest first, the same record in
@@ -18,7 +19,13 @@ import dev.nplusonelab.store.Bookstore;
  * @param highValueOrders the orders whose total is over {@link #HIGH_VALUE}
  */
 record CustomerDetail(long id, String name, String email, String city, OffsetDateTime joinedAt, List<OrderLine> orders,
-		List<OrderLine> recentOrders, List<OrderLine> highValueOrders) {
+		List<OrderLine> recentOrders, List<OrderLine> highValueOrders) implements PageRecords {
+
+	/** The customer and the orders of the three lists. */
+	@Override
+	public int recordCount() {
+		return 1 + this.orders.size() + this.recentOrders.size() + this.highValueOrders.size();
+	}
 
 	static final int RECENT_DAYS = 30;
 

@@ -1,8 +1,11 @@
 package dev.nplusonelab.customer;
 
+import java.util.Map;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.nplusonelab.guide.Formula;
 import dev.nplusonelab.guide.Technique;
 
 /** What the customer page teaches. */
@@ -18,7 +21,13 @@ class CustomerLessons {
 			.problem("Three repository queries for three lists of one customer's orders look cheap, but each "
 					+ "order they return loads its items with a statement of its own, again in every list it "
 					+ "appears in, only so that the page can count them.")
-			.cost("4 + A + R + H", "4")
+			.cost(Formula.of(4)
+				.plus("A", "orders in the list of all orders, each loading its items")
+				.plus("R", "orders of the last 30 days, each loading its items again")
+				.plus("H", "orders over 100, each loading its items again"), 4)
+			.letters(CustomerDetail.class,
+					(customer) -> Map.of("A", (long) customer.orders().size(), "R",
+							(long) customer.recentOrders().size(), "H", (long) customer.highValueOrders().size()))
 			.naiveCode(NaiveCustomerReader.class, "detail")
 			.optimizedCode(CustomerQueries.class, "detail-view")
 			.optimizedCode(OptimizedCustomerReader.class, "detail")

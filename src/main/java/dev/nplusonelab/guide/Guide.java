@@ -39,6 +39,14 @@ public class Guide {
 		return this.all;
 	}
 
+	/** The technique or mistake with this key. */
+	public Technique technique(String key) {
+		return this.all.stream()
+			.filter((technique) -> technique.key().equals(key))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("No lesson " + key));
+	}
+
 	/** The lesson of the page served by a route template, if it has one. */
 	public Optional<Lesson> lessonFor(String route) {
 		return Optional.ofNullable(this.byRoute.get(route)).map(this::lesson);

@@ -2,9 +2,14 @@ package dev.nplusonelab.guide;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
+
+import dev.nplusonelab.system.ListPage;
 
 /**
  * One lesson of the lab: a page that shows a technique, or one that shows a common
@@ -18,16 +23,18 @@ import org.jspecify.annotations.Nullable;
  * @param href a link to an example of the page
  * @param title a short title
  * @param problem one sentence on what goes wrong without the technique
- * @param naiveCost the statements the naive side runs, as a formula in N
- * @param optimizedCost the statements the optimized side runs, a constant
+ * @param naive the statements the naive side runs, as a formula of what the page shows
+ * @param optimized the statements the optimized side runs, a constant
+ * @param letters the values of the naive formula's letters, read from the page's view
+ * model; null for a page whose naive count is a constant
  * @param naiveCode tagged regions of the naive implementation
  * @param optimizedCode tagged regions of the optimized implementation
  * @param django the same fix with Django's ORM
  * @param jpa the same fix with JPA/Hibernate, if there is one
  */
 public record Technique(String key, Kind kind, int order, String route, String href, String title, String problem,
-		String naiveCost, String optimizedCost, List<SourceRef> naiveCode, List<SourceRef> optimizedCode, String django,
-		@Nullable String jpa) {
+		Formula naive, Formula optimized, @Nullable Letters<?> letters, List<SourceRef> naiveCode,
+		List<SourceRef> optimizedCode, String django, @Nullable String jpa) {
 
 	public static Builder technique(String key) {
 		return new Builder(key, Kind.TECHNIQUE);
@@ -39,6 +46,49 @@ public record Technique(String key, Kind kind, int order, String route, String h
 
 	public boolean isMistake() {
 		return this.kind == Kind.MISTAKE;
+	}
+
+	/** The naive formula as written: {@code 1 + 6·N + E + P}. */
+	public String naiveCost() {
+		return this.naive.text();
+	}
+
+	/** The optimized count as written: {@code 2}. */
+	public String optimizedCost() {
+		return this.optimized.text();
+	}
+
+	/**
+	 * This page's costs, with its own numbers: the letters' values are read from the view
+	 * model in {@code model}, the same records in both modes.
+	 */
+	public Optional<Costs> costs(Map<String, ?> model) {
+		if (this.naive.isConstant()) {
+			return Optional.of(new Costs(this, Map.of()));
+		}
+		if (this.letters == null) {
+			return Optional.empty();
+		}
+		return model.values()
+			.stream()
+			.filter(this.letters.viewModel()::isInstance)
+			.findFirst()
+			.map((viewModel) -> new Costs(this, this.letters.of(viewModel)));
+	}
+
+	/**
+	 * How to read a naive formula's letters from a page's view model.
+	 *
+	 * @param <T> the view model
+	 * @param viewModel its type
+	 * @param values the letters' values for one view model
+	 */
+	public record Letters<T>(Class<T> viewModel, Function<T, Map<String, Long>> values) {
+
+		Map<String, Long> of(Object model) {
+			return this.values.apply(this.viewModel.cast(model));
+		}
+
 	}
 
 	public enum Kind {
@@ -63,9 +113,11 @@ public record Technique(String key, Kind kind, int order, String route, String h
 
 		private @Nullable String problem;
 
-		private @Nullable String naiveCost;
+		private @Nullable Formula naive;
 
-		private @Nullable String optimizedCost;
+		private @Nullable Formula optimized;
+
+		private @Nullable Letters<?> letters;
 
 		private final List<SourceRef> naiveCode = new ArrayList<>();
 
@@ -102,9 +154,32 @@ public record Technique(String key, Kind kind, int order, String route, String h
 			return this;
 		}
 
-		public Builder cost(String naive, String optimized) {
-			this.naiveCost = naive;
-			this.optimizedCost = optimized;
+		/**
+		 * The statements each side runs: a formula for naive, a constant for optimized.
+		 */
+		public Builder cost(Formula naive, long optimized) {
+			this.naive = naive;
+			this.optimized = Formula.constant(optimized);
+			return this;
+		}
+
+		/**
+		 * Where the naive formula's letters come from on a list page of {@code rowType}
+		 * rows.
+		 */
+		public <R> Builder listLetters(Class<R> rowType, Function<ListPage<R>, Map<String, Long>> values) {
+			this.letters = new Letters<>(ListPage.class, (page) -> {
+				page.rows().forEach(rowType::cast);
+				@SuppressWarnings("unchecked")
+				ListPage<R> rows = (ListPage<R>) page;
+				return values.apply(rows);
+			});
+			return this;
+		}
+
+		/** Where the naive formula's letters come from on the page. */
+		public <T> Builder letters(Class<T> viewModel, Function<T, Map<String, Long>> values) {
+			this.letters = new Letters<>(viewModel, values);
 			return this;
 		}
 
@@ -135,8 +210,16 @@ public record Technique(String key, Kind kind, int order, String route, String h
 		public Technique build() {
 			return new Technique(this.key, this.kind, this.order, required(this.route, "page"),
 					required(this.href, "page"), required(this.title, "title"), required(this.problem, "problem"),
-					required(this.naiveCost, "cost"), required(this.optimizedCost, "cost"), List.copyOf(this.naiveCode),
-					List.copyOf(this.optimizedCode), required(this.django, "django"), this.jpa);
+					required(this.naive, "cost"), required(this.optimized, "cost"), lettersFor(this.naive),
+					List.copyOf(this.naiveCode), List.copyOf(this.optimizedCode), required(this.django, "django"),
+					this.jpa);
+		}
+
+		private @Nullable Letters<?> lettersFor(Formula naive) {
+			if (!naive.isConstant() && this.letters == null) {
+				throw new IllegalStateException("Technique " + this.key + " needs letters(...) for " + naive);
+			}
+			return this.letters;
 		}
 
 		private <T> T required(@Nullable T value, String what) {

@@ -7,13 +7,20 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import dev.nplusonelab.store.Lazy;
+import dev.nplusonelab.system.PageRecords;
 
 /**
  * Four lists on one page, the same records in both modes. Each list is short; together
  * they are the page that quietly runs hundreds of statements.
  */
 record Dashboard(List<NewBook> newBooks, List<BestSeller> bestSellers, List<RecentOrder> recentOrders,
-		List<LatestReview> latestReviews) {
+		List<LatestReview> latestReviews) implements PageRecords {
+
+	/** The rows of the four lists. */
+	@Override
+	public int recordCount() {
+		return this.newBooks.size() + this.bestSellers.size() + this.recentOrders.size() + this.latestReviews.size();
+	}
 
 	/**
 	 * @param publisherName loaded by the template in naive mode

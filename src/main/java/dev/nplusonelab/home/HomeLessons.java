@@ -1,8 +1,11 @@
 package dev.nplusonelab.home;
 
+import java.util.Map;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.nplusonelab.guide.Formula;
 import dev.nplusonelab.guide.Technique;
 
 /** What the home page teaches. */
@@ -16,8 +19,20 @@ class HomeLessons {
 			.page("/", "/")
 			.title("One page, four short lists")
 			.problem("Each list on a dashboard looks cheap on its own, but every lookup per row adds up, and a page "
-					+ "that shows 65 rows runs hundreds of statements.")
-			.cost("4 + 5B + 3S + 2O + 2I + 3R", "6")
+					+ "of a few short lists runs hundreds of statements.")
+			.cost(Formula.of(4)
+				.plus(5, "B",
+						"new books: the author, the tag names, the reviews to average and, from the template, "
+								+ "the publisher of each, and the tag links of each")
+				.plus(3, "S", "best sellers: the tag links, the author and the publisher of each")
+				.plus(2, "P", "recent orders: the items and the customer of each")
+				.plus(2, "T", "items of those orders: the book and its tag links for each")
+				.plus(3, "R", "latest reviews: the book, its tag links and the customer of each"), 6)
+			.letters(Dashboard.class,
+					(dashboard) -> Map.of("B", (long) dashboard.newBooks().size(), "S",
+							(long) dashboard.bestSellers().size(), "P", (long) dashboard.recentOrders().size(), "T",
+							dashboard.recentOrders().stream().mapToLong((order) -> order.bookTitles().size()).sum(),
+							"R", (long) dashboard.latestReviews().size()))
 			.naiveCode(NaiveDashboardReader.class, "dashboard")
 			.optimizedCode(HomeQueries.class, "dashboard-view")
 			.optimizedCode(OptimizedDashboardReader.class, "dashboard")

@@ -1,8 +1,11 @@
 package dev.nplusonelab.mistake;
 
+import java.util.Map;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.nplusonelab.guide.Formula;
 import dev.nplusonelab.guide.Technique;
 
 /** What the mistakes gallery teaches. */
@@ -13,11 +16,12 @@ class MistakeLessons {
 	Technique filterAfterPrefetch() {
 		return Technique.mistake("filter-after-prefetch")
 			.order(10)
-			.page("/mistakes/filter-after-prefetch", "/mistakes/filter-after-prefetch?mode=naive&size=20")
+			.page("/mistakes/filter-after-prefetch", "/mistakes/filter-after-prefetch?size=20")
 			.title("Filtering after a prefetch")
 			.problem("A prefetch loads every book of the page's authors, then the view asks the repository for each "
 					+ "author's recent books: the prefetched rows go unread and each author costs one more query.")
-			.cost("2 + N", "2")
+			.cost(Formula.of(2).plus("N", "authors on the page, whose recent books are asked for one by one"), 2)
+			.listLetters(AuthorRecentBooks.class, (page) -> Map.of("N", (long) page.rows().size()))
 			.naiveCode(MistakeQueries.class, "every-book")
 			.naiveCode(NaiveRecentBooksReader.class, "list")
 			.optimizedCode(MistakeQueries.class, "recent-books")
@@ -49,12 +53,12 @@ class MistakeLessons {
 	Technique overPrefetching() {
 		return Technique.mistake("over-prefetching")
 			.order(30)
-			.page("/mistakes/over-prefetching", "/mistakes/over-prefetching?mode=naive&size=20")
+			.page("/mistakes/over-prefetching", "/mistakes/over-prefetching?size=20")
 			.title("Over-prefetching: loading what the page never shows")
 			.problem("A list of titles and authors reuses the plan of a detail page and reads every book column, "
 					+ "four joined tables, every tag and every review: few statements, but most of the bytes are "
 					+ "thrown away.")
-			.cost("3", "1")
+			.cost(Formula.constant(3), 1)
 			.naiveCode(MistakeQueries.class, "everything")
 			.naiveCode(NaiveBylineReader.class, "list")
 			.optimizedCode(MistakeQueries.class, "byline")
@@ -81,11 +85,12 @@ class MistakeLessons {
 	Technique deferredColumn() {
 		return Technique.mistake("deferred-column")
 			.order(40)
-			.page("/mistakes/deferred-column", "/mistakes/deferred-column?mode=naive&size=20")
+			.page("/mistakes/deferred-column", "/mistakes/deferred-column?size=20")
 			.title("A deferred column the page reads anyway")
 			.problem("A projection leaves out the summary to keep the query small, and the template then shows it: "
 					+ "one more query per row, run while the page renders, where the Java code does not show it.")
-			.cost("1 + N", "1")
+			.cost(Formula.of(1).plus("N", "books on the page, whose summary the template reads one by one"), 1)
+			.listLetters(Blurb.class, (page) -> Map.of("N", (long) page.rows().size()))
 			.naiveCode(MistakeQueries.class, "titles-only")
 			.naiveCode(NaiveBlurbReader.class, "list")
 			.optimizedCode(MistakeQueries.class, "with-summary")
@@ -111,12 +116,17 @@ class MistakeLessons {
 	Technique countByLoading() {
 		return Technique.mistake("count-by-loading")
 			.order(50)
-			.page("/mistakes/count-by-loading", "/mistakes/count-by-loading?mode=naive&page=5&size=10")
+			.page("/mistakes/count-by-loading", "/mistakes/count-by-loading?page=5&size=10")
 			.title("Counting by loading")
 			.problem("Loading each author's books and each book's reviews only to call size() on the lists runs "
 					+ "statements per author and per book, and reads every column of thousands of rows to "
 					+ "produce two numbers.")
-			.cost("1 + N + 2B", "1")
+			.cost(Formula.of(1)
+				.plus("N", "authors on the page, whose books are loaded to be counted")
+				.plus(2, "B", "books of those authors: the reviews and the tag links of each, loaded to be counted"), 1)
+			.listLetters(AuthorTally.class,
+					(page) -> Map.of("N", (long) page.rows().size(), "B",
+							page.rows().stream().mapToLong(AuthorTally::bookCount).sum()))
 			.naiveCode(NaiveTallyReader.class, "list")
 			.optimizedCode(MistakeQueries.class, "tallies")
 			.optimizedCode(OptimizedTallyReader.class, "list")

@@ -45,6 +45,7 @@ class SerializerMistakeController {
 		Paging paging = Paging.first(size);
 		PageJson<AuthorJson> authors = PageJson.of(this.readers.get(mode).authors(paging));
 		model.addAttribute("paging", paging);
+		model.addAttribute("authors", authors);
 		model.addAttribute("payload", this.json.writerWithDefaultPrettyPrinter().writeValueAsString(authors));
 		return "mistakes/serializer";
 	}

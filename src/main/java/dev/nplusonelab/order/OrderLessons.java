@@ -1,8 +1,11 @@
 package dev.nplusonelab.order;
 
+import java.util.Map;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.nplusonelab.guide.Formula;
 import dev.nplusonelab.guide.Technique;
 
 /** What the order list teaches. */
@@ -18,7 +21,17 @@ class OrderLessons {
 			.problem("Loading every item of every order only to drop the cancelled ones in Java, then looking up "
 					+ "each order's customer and each item's book one by one, costs statements per order and per "
 					+ "item, plus one for the order that only tells whether a next page exists.")
-			.cost("1 + 2N + 2I (+1)", "2")
+			.cost(Formula.of(1)
+				.plus(2, "N", "orders on the page: the items and the customer of each")
+				.plus(2, "T", "active items shown: the book and its tag links for each")
+				.plus("P",
+						"1 when another page follows: Spring Data JDBC reads one order past the page and loads "
+								+ "its items"),
+					2)
+			.listLetters(OrderRow.class,
+					(page) -> Map.of("N", (long) page.rows().size(), "T",
+							page.rows().stream().mapToLong((order) -> order.activeItems().size()).sum(), "P",
+							page.hasNext() ? 1L : 0L))
 			.naiveCode(NaiveOrderReader.class, "list")
 			.optimizedCode(OrderQueries.class, "list-view")
 			.optimizedCode(OptimizedOrderReader.class, "list")

@@ -13,7 +13,7 @@ public class BadRequestException extends RuntimeException {
 	}
 
 	/** A user-supplied value, shortened, for an error message. */
-	static String quote(String value) {
+	public static String quote(String value) {
 		return "\"" + ((value.length() <= QUOTED_LENGTH) ? value : value.substring(0, QUOTED_LENGTH) + "…") + "\"";
 	}
 

@@ -24,6 +24,17 @@ public final class CurrentUrl {
 		this.parameters = new LinkedHashMap<>(request.getParameterMap());
 	}
 
+	/**
+	 * This page without the visitor's choices (mode and latency): the address the compare
+	 * view loads in both modes.
+	 */
+	public String withoutChoices() {
+		Map<String, String[]> rest = new LinkedHashMap<>(this.parameters);
+		rest.remove(Mode.PARAMETER);
+		rest.remove(LatencyInterceptor.PARAMETER);
+		return address(rest);
+	}
+
 	/** This page with {@code name} set to {@code value}. */
 	public String with(String name, Object value) {
 		return withInstead(name, value, name);
@@ -40,13 +51,17 @@ public final class CurrentUrl {
 		}
 		// A parameter already there keeps its place in the query string.
 		changed.put(name, new String[] { String.valueOf(value) });
+		return address(changed);
+	}
+
+	private String address(Map<String, String[]> parameters) {
 		List<String> pairs = new ArrayList<>();
-		changed.forEach((key, values) -> {
+		parameters.forEach((key, values) -> {
 			for (String each : values) {
 				pairs.add(UriUtils.encodeQueryParam(key, "UTF-8") + "=" + UriUtils.encodeQueryParam(each, "UTF-8"));
 			}
 		});
-		return this.path + "?" + String.join("&", pairs);
+		return pairs.isEmpty() ? this.path : this.path + "?" + String.join("&", pairs);
 	}
 
 }

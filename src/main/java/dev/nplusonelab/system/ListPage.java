@@ -18,10 +18,15 @@ import org.springframework.data.domain.Slice;
  * for a numbered page
  * @param <T> the record of one row
  */
-public record ListPage<T>(List<T> rows, Paging paging, boolean hasNext, @Nullable Long after) {
+public record ListPage<T>(List<T> rows, Paging paging, boolean hasNext, @Nullable Long after) implements PageRecords {
 
 	public ListPage {
 		rows = List.copyOf(rows);
+	}
+
+	@Override
+	public int recordCount() {
+		return this.rows.size();
 	}
 
 	/** A numbered page, from the slice that {@link Paging#pageable()} asked for. */

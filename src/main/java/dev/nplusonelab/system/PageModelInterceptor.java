@@ -1,31 +1,31 @@
 package dev.nplusonelab.system;
 
+import java.time.Duration;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.servlet.HandlerInterceptor;
-import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.ModelAndView;
 
-import dev.nplusonelab.guide.Guide;
 import dev.nplusonelab.sql.RequestReport;
 
 /**
  * Gives every rendered page what the layout needs besides the page's own model: the
  * request's SQL report (read by the panel while the view renders, so it includes the
- * view's statements), the mode, and the current URL for the toggle and the pagination
- * links.
+ * view's statements), the mode, the current URL for the toggle and the pagination links,
+ * and the digest of the page's records.
  */
 class PageModelInterceptor implements HandlerInterceptor {
 
-	private final Guide guide;
-
 	private final boolean historyShown;
 
-	PageModelInterceptor(Guide guide, boolean historyShown) {
-		this.guide = guide;
+	private final Duration latencyCap;
+
+	PageModelInterceptor(boolean historyShown, Duration latencyCap) {
 		this.historyShown = historyShown;
+		this.latencyCap = latencyCap;
 	}
 
 	@Override
@@ -40,10 +40,26 @@ class PageModelInterceptor implements HandlerInterceptor {
 		view.addObject("mode", mode);
 		view.addObject("visitorMode", (mode != null) ? mode : chosenMode(request));
 		view.addObject("historyShown", this.historyShown);
+		view.addObject("latencyCap", this.latencyCap);
 		view.addObject("urls", new CurrentUrl(request));
-		Object route = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-		if (route != null) {
-			this.guide.lessonFor(route.toString()).ifPresent((lesson) -> view.addObject("lesson", lesson));
+		view.getModel().values().stream().filter(PageRecords.class::isInstance).findFirst().ifPresent((records) -> {
+			RecordsDigest digest = new RecordsDigest((PageRecords) records);
+			view.addObject("digest", digest);
+			request.setAttribute(RecordsDigest.ATTRIBUTE, digest);
+		});
+	}
+
+	/**
+	 * After the view rendered, so every value the records hold has been read; the SQL
+	 * report filter still buffers the page, so the headers can still be set.
+	 */
+	@Override
+	public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
+			@Nullable Exception ex) {
+		if (request.getAttribute(RecordsDigest.ATTRIBUTE) instanceof RecordsDigest digest && ex == null
+				&& !response.isCommitted()) {
+			response.setHeader(RecordsDigest.DIGEST_HEADER, digest.hex());
+			response.setHeader(RecordsDigest.COUNT_HEADER, Integer.toString(digest.count()));
 		}
 	}
 

@@ -10,7 +10,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-import dev.nplusonelab.guide.Guide;
 import dev.nplusonelab.sql.SqlCapture;
 import dev.nplusonelab.sql.SqlProperties;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -21,14 +20,11 @@ import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
-	private final Guide guide;
-
 	private final SqlCapture capture;
 
 	private final SqlProperties sqlProperties;
 
-	WebConfiguration(Guide guide, SqlCapture capture, SqlProperties sqlProperties) {
-		this.guide = guide;
+	WebConfiguration(SqlCapture capture, SqlProperties sqlProperties) {
 		this.capture = capture;
 		this.sqlProperties = sqlProperties;
 	}
@@ -98,7 +94,8 @@ class WebConfiguration implements WebMvcConfigurer {
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(new LatencyInterceptor(this.capture, this.sqlProperties));
-		registry.addInterceptor(new PageModelInterceptor(this.guide, this.sqlProperties.history()));
+		registry
+			.addInterceptor(new PageModelInterceptor(this.sqlProperties.history(), java.time.Duration.ofSeconds(10)));
 	}
 
 }

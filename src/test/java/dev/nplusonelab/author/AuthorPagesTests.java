@@ -16,6 +16,8 @@ import dev.nplusonelab.Pages;
 import dev.nplusonelab.Pages.Visit;
 import dev.nplusonelab.system.ListPage;
 import dev.nplusonelab.system.Paging;
+import dev.nplusonelab.Formulas;
+import dev.nplusonelab.guide.Guide;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +29,9 @@ class AuthorPagesTests {
 			FROM book
 			WHERE author_id IN (SELECT id FROM author ORDER BY id LIMIT :size OFFSET :offset)
 			""";
+
+	@Autowired
+	private Guide guide;
 
 	@Autowired
 	private MockMvcTester mvc;
@@ -58,7 +63,7 @@ class AuthorPagesTests {
 			.param("offset", paging.offset())
 			.query(Long.class)
 			.single();
-		assertThat(visit.statements()).isEqualTo(1 + 3 * size + books);
+		assertThat(visit.statements()).isEqualTo(Formulas.naive(this.guide, "author-list", "N", size, "B", books));
 		assertThat(visit.statementsContaining("FROM \"book_tag\"")).isEqualTo(books);
 	}
 
@@ -106,7 +111,8 @@ class AuthorPagesTests {
 			.query(Long.class)
 			.single();
 
-		assertThat(this.pages.visit("/authors/" + id + "?mode=naive").statements()).isEqualTo(3 + 2 * books);
+		assertThat(this.pages.visit("/authors/" + id + "?mode=naive").statements())
+			.isEqualTo(Formulas.naive(this.guide, "author-detail", "B", books));
 		assertThat(this.pages.visit("/authors/" + id + "?mode=optimized").statements()).isEqualTo(2);
 		assertThat(this.optimized.detail(id)).isEqualTo(this.naive.detail(id)).isPresent();
 	}

@@ -16,6 +16,8 @@ import dev.nplusonelab.Pages.Visit;
 import dev.nplusonelab.book.BookDetail.ReviewLine;
 import dev.nplusonelab.sql.RequestReport;
 import dev.nplusonelab.sql.SqlCapture;
+import dev.nplusonelab.Formulas;
+import dev.nplusonelab.guide.Guide;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,6 +43,9 @@ class BookDetailTests {
 			ORDER BY created_at DESC, id DESC
 			LIMIT 5
 			""";
+
+	@Autowired
+	private Guide guide;
 
 	@Autowired
 	private MockMvcTester mvc;
@@ -72,7 +77,8 @@ class BookDetailTests {
 			long shown = Math.min(5, reviews);
 			Visit visit = this.pages.visit("/books/" + id + "?mode=naive");
 
-			assertThat(visit.statements()).as("book %d", id).isEqualTo(7 + editor + shown);
+			assertThat(visit.statements()).as("book %d", id)
+				.isEqualTo(Formulas.naive(this.guide, "book-detail", "E", editor, "R", shown));
 			assertThat(visit.statementsContaining("FROM \"customer\"")).as("book %d", id).isEqualTo(shown);
 			assertThat(visit.statementsContaining("FROM \"editor\"")).as("book %d", id).isEqualTo(editor);
 			assertThat(visit.statementsContaining("FROM \"book_tag\"")).as("book %d", id).isOne();

@@ -47,14 +47,17 @@ class MistakeIndexTests {
 	}
 
 	@Test
-	void everyMistakeLinkOpensItsWrongVersionWithAWrongRightToggle() {
+	void everyMistakeLinkKeepsTheVisitorsModeUnderAWrongRightToggle() {
+		Document index = this.pages.visit("/mistakes?mode=naive").document();
 		for (Technique mistake : this.guide.mistakes()) {
-			Document document = this.pages.visit(mistake.href()).document();
+			String href = index.select("#mistakes a.card[data-key=" + mistake.key() + "]").attr("href");
+			Document document = this.pages.visit(href).document();
 
+			assertThat(href).as(mistake.key()).contains("mode=naive");
 			assertThat(document.select("h1").text()).as(mistake.key()).isEqualTo(mistake.title());
 			assertThat(document.select(".mode-toggle a.active strong").text()).as(mistake.key()).isEqualTo("Wrong");
 			assertThat(document.select(".mode-toggle a[data-mode=optimized] strong").text()).isEqualTo("Right");
-			assertThat(document.select(".cost-naive dd").text()).isEqualTo(mistake.naiveCost());
+			assertThat(document.select(".cost-naive code.formula").text()).isEqualTo(mistake.naiveCost());
 		}
 	}
 

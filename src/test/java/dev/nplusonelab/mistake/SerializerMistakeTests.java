@@ -16,6 +16,8 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import dev.nplusonelab.LabTest;
 import dev.nplusonelab.Pages;
 import dev.nplusonelab.Pages.Visit;
+import dev.nplusonelab.Formulas;
+import dev.nplusonelab.guide.Guide;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +29,9 @@ class SerializerMistakeTests {
 			FROM book
 			WHERE author_id IN (SELECT id FROM author ORDER BY id LIMIT :size)
 			""";
+
+	@Autowired
+	private Guide guide;
 
 	@Autowired
 	private MockMvcTester mvc;
@@ -49,7 +54,7 @@ class SerializerMistakeTests {
 		Visit visit = this.pages.visit("/mistakes/serializer?mode=naive");
 
 		long books = booksOfFirstAuthors(5);
-		assertThat(visit.statements()).isEqualTo(1 + 2 * 5 + books);
+		assertThat(visit.statements()).isEqualTo(Formulas.naive(this.guide, "serializer", "N", 5, "B", books));
 		assertThat(visit.statementsContaining("FROM \"book_tag\"")).isEqualTo(books);
 		assertThat(books).isGreaterThan(100);
 	}
@@ -59,7 +64,8 @@ class SerializerMistakeTests {
 	void wrongSerializerRunsOnePlusTwoPerAuthorPlusOnePerBook(int size) {
 		Visit visit = this.pages.visit("/mistakes/serializer?mode=naive&size=" + size);
 
-		assertThat(visit.statements()).isEqualTo(1 + 2 * size + booksOfFirstAuthors(size));
+		assertThat(visit.statements())
+			.isEqualTo(Formulas.naive(this.guide, "serializer", "N", size, "B", booksOfFirstAuthors(size)));
 	}
 
 	@ParameterizedTest(name = "N = {0}")
@@ -102,7 +108,7 @@ class SerializerMistakeTests {
 				"/api/authors?mode=optimized&size=20", "/api/books?mode=naive&size=20",
 				"/api/books?mode=optimized&size=20");
 		assertThat(document.select(".eyebrow").text()).isEqualTo("Common mistake");
-		assertThat(document.select(".cost-naive dd").text()).isEqualTo("1 + 2N + B");
+		assertThat(document.select(".cost-naive code.formula").text()).isEqualTo("1 + 2·N + B");
 		assertThat(document.select(".code-naive figcaption").eachText())
 			.anyMatch((caption) -> caption.contains("NaiveApiReader.java"));
 	}
