@@ -82,13 +82,12 @@ public class NPlusOneDetector {
 	}
 
 	public List<Finding> findings(List<StatementRecord> statements) {
-		List<String> fingerprints = statements.stream().map((statement) -> Fingerprint.of(statement.sql())).toList();
 		Map<String, Integer> runs = new HashMap<>();
-		fingerprints.forEach((fingerprint) -> runs.merge(fingerprint, 1, Integer::sum));
+		statements.forEach((statement) -> runs.merge(statement.fingerprint(), 1, Integer::sum));
 		Map<String, List<StatementRecord>> groups = new LinkedHashMap<>();
-		for (int i = 0; i < statements.size(); i++) {
-			String key = fingerprints.get(i) + '\u0000' + statements.get(i).callSite();
-			groups.computeIfAbsent(key, (k) -> new ArrayList<>()).add(statements.get(i));
+		for (StatementRecord statement : statements) {
+			String key = statement.fingerprint() + '\u0000' + statement.callSite();
+			groups.computeIfAbsent(key, (k) -> new ArrayList<>()).add(statement);
 		}
 		List<Finding> repeats = new ArrayList<>();
 		List<Finding> duplicates = new ArrayList<>();
@@ -105,7 +104,7 @@ public class NPlusOneDetector {
 			boolean chunked = KEYSET_CHUNK.matcher(first.sql()).find();
 			if (parameterSets.size() > 1 && !batched && !chunked) {
 				Lookup lookup = lookup(first.sql());
-				Located located = locate(statements, fingerprints, runs, first, group.size(), lookup);
+				Located located = locate(statements, runs, first, group.size(), lookup);
 				Suggestion suggestion = (lookup != null) ? suggestion(lookup, located.path()) : null;
 				repeats.add(new Finding(Kind.N_PLUS_ONE, first.sql(), first.callSite(), group.size(),
 						parameterSets.size(), millis, indexes, located.source(), suggestion));
@@ -136,13 +135,13 @@ public class NPlusOneDetector {
 	 * and from whose table a relation path reaches the repeated one; failing that, the
 	 * nearest that returned as many rows; failing that, the nearest.
 	 */
-	private Located locate(List<StatementRecord> statements, List<String> fingerprints, Map<String, Integer> runs,
-			StatementRecord first, int repeats, @Nullable Lookup lookup) {
+	private Located locate(List<StatementRecord> statements, Map<String, Integer> runs, StatementRecord first,
+			int repeats, @Nullable Lookup lookup) {
 		StatementRecord nearest = null;
 		StatementRecord enough = null;
 		for (int i = first.index() - 2; i >= 0; i--) {
 			StatementRecord candidate = statements.get(i);
-			if (runs.get(fingerprints.get(i)) > 1) {
+			if (runs.get(candidate.fingerprint()) > 1) {
 				continue;
 			}
 			nearest = (nearest != null) ? nearest : candidate;

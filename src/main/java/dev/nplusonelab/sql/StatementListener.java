@@ -78,8 +78,8 @@ class StatementListener implements QueryExecutionListener {
 		Long injected = execution.getCustomValue(INJECTED, Long.class);
 		int batchSize = execution.isBatch() ? execution.getBatchSize() : 1;
 		report.add(
-				new StatementRecord(report.nextIndex(), sql, List.copyOf(shown), key.toString(), nanos,
-						(injected != null) ? injected : 0, batchSize, keys, execution.isSuccess(),
+				new StatementRecord(report.nextIndex(), sql, Fingerprint.of(sql), List.copyOf(shown), key.toString(),
+						nanos, (injected != null) ? injected : 0, batchSize, keys, execution.isSuccess(),
 						this.callSites.current(), report.phase(),
 						(first != null) ? java.util.Collections.unmodifiableList(first) : List.of(), new Fetched()),
 				ResultSetListener.unwrap(execution.getStatement()));
