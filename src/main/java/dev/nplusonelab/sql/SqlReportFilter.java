@@ -72,7 +72,7 @@ class SqlReportFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		long started = System.nanoTime();
 		RequestReport report = this.capture.begin(request.getMethod(), request.getRequestURI(),
-				this.properties.latency());
+				this.properties.latency(), this.properties.maxInjected());
 		request.setAttribute(RequestReport.ATTRIBUTE, report);
 		response.setHeader(REPORT_HEADER, Long.toString(report.id()));
 		ReportResponse buffered = new ReportResponse(response, request);
