@@ -68,6 +68,14 @@ public class SqlDiagnostics {
 				: "latency capped at " + shown + " after #" + (first - 1) + ": later statements ran without delay";
 	}
 
+	/**
+	 * Whether a request may ask for its own latency ({@code lab.sql.request-latency}), so
+	 * pages offer the links.
+	 */
+	public boolean requestLatencyEnabled() {
+		return this.properties.requestLatency();
+	}
+
 	/** Whether pages show the panel at all ({@code lab.sql.panel}). */
 	public boolean panelEnabled() {
 		return this.properties.panel();

@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * across a network; a request can set its own with {@code ?latency=} up to
  * {@code maxLatency}
  * @param maxLatency the largest delay a request may ask for
+ * @param requestLatency whether a request may ask for a delay at all; off, a
+ * {@code ?latency=} is refused, so that nobody can make the application sleep
  * @param maxInjected the most delay one request is given in all: once its statements'
  * delays reach it, its further statements run without one, so that a page of thousands of
  * statements cannot hold a pooled connection for minutes
@@ -26,10 +28,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("lab.sql")
 public record SqlProperties(@DefaultValue("0ms") Duration latency, @DefaultValue("50ms") Duration maxLatency,
-		@DefaultValue("10s") Duration maxInjected, @DefaultValue("false") boolean strict,
-		@DefaultValue("true") boolean panel, @DefaultValue("true") boolean parameters,
-		@DefaultValue("true") boolean history, @DefaultValue("200") int historySize,
-		@DefaultValue("true") boolean explain) {
+		@DefaultValue("10s") Duration maxInjected, @DefaultValue("true") boolean requestLatency,
+		@DefaultValue("false") boolean strict, @DefaultValue("true") boolean panel,
+		@DefaultValue("true") boolean parameters, @DefaultValue("true") boolean history,
+		@DefaultValue("200") int historySize, @DefaultValue("true") boolean explain) {
 
 	public SqlProperties {
 		if (latency.isNegative() || latency.compareTo(maxLatency) > 0) {
