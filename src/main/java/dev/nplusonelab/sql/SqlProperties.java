@@ -1,6 +1,7 @@
 package dev.nplusonelab.sql;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -24,6 +25,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * production, where they may be personal data
  * @param history whether recent reports are kept for {@code /actuator/sqlrequests}
  * @param historySize how many reports are kept
+ * @param historyExclude path patterns of requests the history does not keep (the lab's
+ * own diagnostics by default); requests served by a static resource handler are never
+ * kept, and the metrics count all of them
  * @param explain whether a stored SELECT can be explained from the panel
  */
 @ConfigurationProperties("lab.sql")
@@ -31,7 +35,9 @@ public record SqlProperties(@DefaultValue("0ms") Duration latency, @DefaultValue
 		@DefaultValue("10s") Duration maxInjected, @DefaultValue("true") boolean requestLatency,
 		@DefaultValue("false") boolean strict, @DefaultValue("true") boolean panel,
 		@DefaultValue("true") boolean parameters, @DefaultValue("true") boolean history,
-		@DefaultValue("200") int historySize, @DefaultValue("true") boolean explain) {
+		@DefaultValue("200") int historySize, @DefaultValue( {
+				"/sql/**", "/actuator/**" }) List<String> historyExclude,
+		@DefaultValue("true") boolean explain){
 
 	public SqlProperties {
 		if (latency.isNegative() || latency.compareTo(maxLatency) > 0) {
@@ -44,6 +50,7 @@ public record SqlProperties(@DefaultValue("0ms") Duration latency, @DefaultValue
 		if (historySize < 1 || historySize > 10_000) {
 			throw new IllegalArgumentException("lab.sql.history-size must be from 1 to 10000, not " + historySize);
 		}
+		historyExclude = List.copyOf(historyExclude);
 	}
 
 }
