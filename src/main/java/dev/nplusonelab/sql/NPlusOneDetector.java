@@ -203,7 +203,7 @@ public class NPlusOneDetector {
 	 * the query layer; without a path, one that names no relation the list does not
 	 * reach.
 	 */
-	Suggestion suggestion(Lookup lookup, @Nullable List<Relation> path) {
+	private Suggestion suggestion(Lookup lookup, @Nullable List<Relation> path) {
 		if (path == null) {
 			return (lookup.relation() != null) ? loadAtOnce(lookup, lookup.relation(), List.of()) : byKeys(lookup);
 		}
@@ -246,7 +246,9 @@ public class NPlusOneDetector {
 					+ where;
 			String names = String.join(", ", over.stream().map(Relation::name).toList());
 			if (step instanceof ToOne join) {
-				return new Suggestion("annotate over", names(List.of(join, relation)),
+				List<String> relations = new ArrayList<>(List.of(join.name()));
+				over.forEach((many) -> relations.add(many.name()));
+				return new Suggestion("annotate over", List.copyOf(relations),
 						"join " + join.name() + ", then annotate over " + names + filtered,
 						"Select.join(" + Relations.constantName(join) + ").annotate(" + lateral + ")");
 			}
@@ -331,7 +333,7 @@ public class NPlusOneDetector {
 	 * What a statement looks up, from its WHERE clause: {@code null} when it matches no
 	 * key with {@code =} or {@code IN}.
 	 */
-	@Nullable Lookup lookup(String sql) {
+	private @Nullable Lookup lookup(String sql) {
 		Map<String, String> tables = tables(sql);
 		Matcher where = WHERE_KEY.matcher(sql);
 		if (tables.isEmpty() || !where.find()) {
