@@ -25,6 +25,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import dev.nplusonelab.system.BadRequestException;
 import dev.nplusonelab.system.DatabaseFailures;
 import dev.nplusonelab.system.NotFoundException;
+import dev.nplusonelab.system.SwitchedOffException;
 
 /**
  * Errors of the API as RFC 9457 problem details ({@code application/problem+json}): a
@@ -44,6 +45,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(BadRequestException.class)
 	ProblemDetail badRequest(BadRequestException ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, String.valueOf(ex.getMessage()));
+	}
+
+	@ExceptionHandler(SwitchedOffException.class)
+	ProblemDetail switchedOff(SwitchedOffException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, String.valueOf(ex.getMessage()));
 	}
 
 	@ExceptionHandler(NotFoundException.class)

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,10 +14,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.nplusonelab.system.BadRequestException;
 import dev.nplusonelab.system.StrictNumbers;
+import dev.nplusonelab.system.SwitchedOffException;
 
 /**
  * {@code /lab}: pick a workload, sizes and a latency, and see every in-app strategy's
- * statements and time as N grows. Without {@code run} it only shows the form.
+ * statements and time as N grows. Without {@code run} it only shows the form, and where
+ * runs are switched off it refuses {@code run}.
  */
 @Controller
 class LabController {
@@ -25,14 +28,26 @@ class LabController {
 
 	private final LabRunner runner;
 
-	LabController(LabRunner runner) {
+	private final boolean runs;
+
+	/**
+	 * @param runs whether the page may run the matrix; off ({@code lab.bench.runs=false},
+	 * the {@code prod} profile), a visitor cannot make the application work for seconds
+	 * on demand, and the page only shows the form
+	 */
+	LabController(LabRunner runner, @Value("${lab.bench.runs:true}") boolean runs) {
 		this.runner = runner;
+		this.runs = runs;
 	}
 
 	@GetMapping("/lab")
 	String lab(@RequestParam(defaultValue = "books") String workload,
 			@RequestParam(defaultValue = "10,50,200") String sizes, @RequestParam(defaultValue = "0") String latency,
 			@RequestParam(required = false) @Nullable String run, Model model) {
+		if (run != null && !this.runs) {
+			throw new SwitchedOffException(
+					"Lab runs are switched off in this deployment: the page shows the form, but runs nothing.");
+		}
 		Workload chosen = workload(workload);
 		List<Integer> parsedSizes = LabRunner.sizes(sizes);
 		int parsedLatency = latency(latency);
@@ -43,6 +58,7 @@ class LabController {
 		model.addAttribute("maxN", LabRunner.MAX_N);
 		model.addAttribute("maxLatency", LabRunner.MAX_LATENCY_MS);
 		model.addAttribute("budgetSeconds", LabRunner.TIME_BUDGET.toSeconds());
+		model.addAttribute("runs", this.runs);
 		if (run != null) {
 			LabResult result = this.runner.run(chosen, parsedSizes, parsedLatency);
 			model.addAttribute("result", result);

@@ -104,16 +104,20 @@ public record Finding(Kind kind, String sql, String callSite, int count, int dis
 	}
 
 	/**
-	 * A fix derived from the relation the repeated statement walks.
+	 * A fix derived from the relations that lead from the list to what the repeated
+	 * statement reads.
 	 *
-	 * @param action {@code join}, {@code prefetch} or {@code annotate over}
-	 * @param relations the relation names, a path when joins chain
+	 * @param action what to do: {@code join}, {@code prefetch}, {@code annotate over},
+	 * {@code select}, {@code project}, or {@code load} when no relation leads there
+	 * @param relations the relation names, in the order the path takes them; empty when
+	 * the fix names none
+	 * @param summary the fix in words, with the relations
 	 * @param code the query layer call that does it
 	 */
-	public record Suggestion(String action, List<String> relations, String code) {
+	public record Suggestion(String action, List<String> relations, String summary, String code) {
 
 		public String text() {
-			return this.action + " " + String.join(", ", this.relations) + " (" + this.code + ")";
+			return this.summary + " (" + this.code + ")";
 		}
 
 	}

@@ -1,6 +1,8 @@
 package dev.nplusonelab.sql;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -19,10 +21,31 @@ final class Fingerprint {
 
 	private static final Pattern IN_LIST = Pattern.compile("(?i)\\bIN\\s*\\(\\s*\\?(?:\\s*,\\s*\\?)*\\s*\\)");
 
+	/**
+	 * An application runs a few hundred distinct statement texts: each is fingerprinted
+	 * once, and the statements of every report share the result. Texts with literals in
+	 * them could be endless, so the cache stops growing at this size.
+	 */
+	private static final int CACHED_TEXTS = 2048;
+
+	private static final Map<String, String> cache = new ConcurrentHashMap<>();
+
 	private Fingerprint() {
 	}
 
 	static String of(String sql) {
+		String cached = cache.get(sql);
+		if (cached != null) {
+			return cached;
+		}
+		String fingerprint = fold(sql);
+		if (cache.size() < CACHED_TEXTS) {
+			cache.putIfAbsent(sql, fingerprint);
+		}
+		return fingerprint;
+	}
+
+	private static String fold(String sql) {
 		String folded = WHITESPACE.matcher(sql.trim()).replaceAll(" ");
 		folded = STRING.matcher(folded).replaceAll("?");
 		folded = NUMBER.matcher(folded).replaceAll("?");

@@ -7,11 +7,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.resource.ResourceHttpRequestHandler;
 
 /**
  * Tells the report which phase of the request is running, so a statement issued while the
  * view renders can be told from one issued by the controller, and records the handler's
- * declared {@link StatementBudget}.
+ * declared {@link StatementBudget}. It also marks requests served by a static resource
+ * handler, which the history does not keep.
  */
 class ReportPhaseInterceptor implements HandlerInterceptor {
 
@@ -25,6 +27,9 @@ class ReportPhaseInterceptor implements HandlerInterceptor {
 			}
 			if (handler instanceof HandlerMethod method && method.hasMethodAnnotation(StreamedResponse.class)) {
 				request.setAttribute(SqlReportFilter.STREAMED_ATTRIBUTE, Boolean.TRUE);
+			}
+			if (handler instanceof ResourceHttpRequestHandler) {
+				request.setAttribute(HistoryScope.STATIC_RESOURCE_ATTRIBUTE, Boolean.TRUE);
 			}
 		}
 		return true;

@@ -38,6 +38,13 @@ public final class RequestReport {
 
 	private volatile Duration latency;
 
+	private final Duration maxInjected;
+
+	/** The delay granted so far; only the request's own thread asks for more. */
+	private long grantedNanos;
+
+	private volatile @Nullable Integer firstUndelayed;
+
 	private volatile StatementRecord.Phase phase = StatementRecord.Phase.REQUEST;
 
 	private volatile @Nullable Integer budget;
@@ -55,11 +62,12 @@ public final class RequestReport {
 
 	private final LongAdder injectedNanos = new LongAdder();
 
-	RequestReport(long id, String method, String path, Duration latency) {
+	RequestReport(long id, String method, String path, Duration latency, Duration maxInjected) {
 		this.id = id;
 		this.method = method;
 		this.path = path;
 		this.latency = latency;
+		this.maxInjected = maxInjected;
 	}
 
 	void add(StatementRecord statement, @Nullable Statement jdbcStatement) {
@@ -96,6 +104,47 @@ public final class RequestReport {
 
 	void latency(Duration latency) {
 		this.latency = latency;
+	}
+
+	/**
+	 * The delay to add before the statement about to run: the latency, as long as the
+	 * request's total stays within {@link #maxInjected()}; once a delay would pass it,
+	 * none, for that statement and every later one.
+	 */
+	synchronized long nextDelayNanos() {
+		long delay = this.latency.toNanos();
+		if (delay == 0) {
+			return 0;
+		}
+		if (this.firstUndelayed != null || this.grantedNanos + delay > this.maxInjected.toNanos()) {
+			if (this.firstUndelayed == null) {
+				this.firstUndelayed = nextIndex();
+			}
+			return 0;
+		}
+		this.grantedNanos += delay;
+		return delay;
+	}
+
+	/** The most delay this request is given in all ({@code lab.sql.max-injected}). */
+	public Duration maxInjected() {
+		return this.maxInjected;
+	}
+
+	/**
+	 * Whether the injected delays reached {@link #maxInjected()}, so that later
+	 * statements ran without one.
+	 */
+	public boolean latencyCapped() {
+		return this.firstUndelayed != null;
+	}
+
+	/**
+	 * The position of the first statement that ran without its delay because the cap was
+	 * reached, if it was.
+	 */
+	public @Nullable Integer firstUndelayed() {
+		return this.firstUndelayed;
 	}
 
 	StatementRecord.Phase phase() {

@@ -20,11 +20,16 @@ public class SqlCapture {
 	private final AtomicLong ids = new AtomicLong();
 
 	RequestReport begin(String method, String path) {
-		return begin(method, path, Duration.ZERO);
+		return begin(method, path, Duration.ZERO, Duration.ZERO);
 	}
 
-	RequestReport begin(String method, String path, Duration latency) {
-		RequestReport report = new RequestReport(this.ids.incrementAndGet(), method, path, latency);
+	/**
+	 * Opens the report of a request on this thread.
+	 * @param latency the delay before each statement
+	 * @param maxInjected the most delay the request is given in all
+	 */
+	RequestReport begin(String method, String path, Duration latency, Duration maxInjected) {
+		RequestReport report = new RequestReport(this.ids.incrementAndGet(), method, path, latency, maxInjected);
 		this.current.set(report);
 		return report;
 	}

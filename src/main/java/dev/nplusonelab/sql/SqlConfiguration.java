@@ -27,6 +27,9 @@ import dev.nplusonelab.query.Relations;
 @EnableConfigurationProperties(SqlProperties.class)
 class SqlConfiguration implements WebMvcConfigurer {
 
+	/** The code a call site names: a line of it is what a developer changes. */
+	private static final String APPLICATION_PACKAGE = "dev.nplusonelab";
+
 	/**
 	 * Wraps every DataSource bean, whichever way it was created (embedded or from
 	 * {@code spring.datasource.*}), once its own configuration has been bound.
@@ -39,7 +42,7 @@ class SqlConfiguration implements WebMvcConfigurer {
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
 				if (bean instanceof DataSource dataSource && !(bean instanceof ProxyDataSource)) {
 					return ProxyDataSourceBuilder.create(beanName, dataSource)
-						.listener(new StatementListener(capture.getObject()))
+						.listener(new StatementListener(capture.getObject(), new CallSites(APPLICATION_PACKAGE)))
 						.proxyResultSet()
 						.methodListener(new ResultSetListener(capture.getObject()))
 						.build();

@@ -1,7 +1,10 @@
 package dev.nplusonelab.sql;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a report means: the detector's findings, and for optimized requests the rules they
@@ -50,6 +53,29 @@ public class SqlDiagnostics {
 		return List.copyOf(violations);
 	}
 
+	/**
+	 * Where a request's injected latency stopped, or {@code null} when it never reached
+	 * its cap.
+	 */
+	static @Nullable String latencyCapped(RequestReport report) {
+		Integer first = report.firstUndelayed();
+		if (first == null) {
+			return null;
+		}
+		Duration cap = report.maxInjected();
+		String shown = (cap.toMillis() % 1000 == 0) ? cap.toSeconds() + " s" : cap.toMillis() + " ms";
+		return (first == 1) ? "latency capped at " + shown + ": no statement was delayed"
+				: "latency capped at " + shown + " after #" + (first - 1) + ": later statements ran without delay";
+	}
+
+	/**
+	 * Whether a request may ask for its own latency ({@code lab.sql.request-latency}), so
+	 * pages offer the links.
+	 */
+	public boolean requestLatencyEnabled() {
+		return this.properties.requestLatency();
+	}
+
 	/** Whether pages show the panel at all ({@code lab.sql.panel}). */
 	public boolean panelEnabled() {
 		return this.properties.panel();
@@ -90,6 +116,14 @@ public class SqlDiagnostics {
 
 		public double injectedMillis() {
 			return this.report.injectedTime().toNanos() / 1_000_000.0;
+		}
+
+		/**
+		 * Where the injected latency stopped, {@code latency capped at 10 s after #500},
+		 * or {@code null} when it never reached {@code lab.sql.max-injected}.
+		 */
+		public @Nullable String latencyCapped() {
+			return SqlDiagnostics.latencyCapped(this.report);
 		}
 
 	}

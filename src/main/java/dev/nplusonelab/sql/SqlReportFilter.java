@@ -51,6 +51,8 @@ class SqlReportFilter extends OncePerRequestFilter {
 
 	private final SqlProperties properties;
 
+	private final HistoryScope historyScope;
+
 	SqlReportFilter(SqlCapture capture, SqlMetrics metrics, SqlDiagnostics diagnostics,
 			@Nullable SqlRequestHistory history, SqlProperties properties) {
 		this.capture = capture;
@@ -58,6 +60,7 @@ class SqlReportFilter extends OncePerRequestFilter {
 		this.diagnostics = diagnostics;
 		this.history = history;
 		this.properties = properties;
+		this.historyScope = new HistoryScope(properties.historyExclude());
 	}
 
 	@Override
@@ -72,7 +75,7 @@ class SqlReportFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		long started = System.nanoTime();
 		RequestReport report = this.capture.begin(request.getMethod(), request.getRequestURI(),
-				this.properties.latency());
+				this.properties.latency(), this.properties.maxInjected());
 		request.setAttribute(RequestReport.ATTRIBUTE, report);
 		response.setHeader(REPORT_HEADER, Long.toString(report.id()));
 		ReportResponse buffered = new ReportResponse(response, request);
@@ -86,7 +89,7 @@ class SqlReportFilter extends OncePerRequestFilter {
 			List<Finding> findings = this.diagnostics.findings(report);
 			List<Violation> violations = this.diagnostics.violations(report, findings);
 			this.metrics.record(report, findings, violations);
-			if (this.history != null) {
+			if (this.history != null && this.historyScope.records(request)) {
 				this.history.add(new SqlRequestHistory.Entry(report, findings, violations));
 			}
 			warn(report, findings, violations);

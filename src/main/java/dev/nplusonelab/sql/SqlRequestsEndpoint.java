@@ -51,14 +51,23 @@ public class SqlRequestsEndpoint {
 	public record Requests(String sort, int capacity, List<Line> requests) {
 	}
 
+	/**
+	 * One request in the list.
+	 *
+	 * @param latencyCapped whether its injected latency reached
+	 * {@code lab.sql.max-injected}
+	 * @param firstUndelayedStatement the first statement that then ran without delay
+	 */
 	public record Line(long id, Instant startedAt, String method, String route, String mode, int status, int statements,
-			double sqlMillis, double injectedMillis, long potentialNPlusOne, int violations) {
+			double sqlMillis, double injectedMillis, boolean latencyCapped, @Nullable Integer firstUndelayedStatement,
+			long potentialNPlusOne, int violations) {
 
 		static Line of(SqlRequestHistory.Entry entry) {
 			RequestReport report = entry.report();
 			return new Line(report.id(), report.startedAt(), report.method(), report.route(), report.mode(),
 					report.status(), report.statementCount(), report.sqlTime().toNanos() / 1e6,
-					report.injectedTime().toNanos() / 1e6, entry.potentialNPlusOne(), entry.violations().size());
+					report.injectedTime().toNanos() / 1e6, report.latencyCapped(), report.firstUndelayed(),
+					entry.potentialNPlusOne(), entry.violations().size());
 		}
 
 	}

@@ -24,35 +24,35 @@ class StatementListener implements QueryExecutionListener {
 
 	private static final String INJECTED = StatementListener.class.getName() + ".injected";
 
-	private static final StackWalker STACK = StackWalker.getInstance();
-
-	/** Our own plumbing, never the place a statement was asked for. */
-	private static final List<String> NOT_CALL_SITES = List.of("dev.nplusonelab.sql.StatementListener",
-			"dev.nplusonelab.sql.ResultSetListener", "dev.nplusonelab.sql.SqlCapture", "dev.nplusonelab.query.",
-			"dev.nplusonelab.store.Lazy");
-
 	private static final int SHOWN_ARRAY_ELEMENTS = 12;
 
 	private static final int SHOWN_STRING_LENGTH = 80;
 
 	private final SqlCapture capture;
 
-	StatementListener(SqlCapture capture) {
+	private final CallSites callSites;
+
+	StatementListener(SqlCapture capture, CallSites callSites) {
 		this.capture = capture;
+		this.callSites = callSites;
 	}
 
 	@Override
 	public void beforeQuery(ExecutionInfo execution, List<QueryInfo> queries) {
 		RequestReport report = this.capture.current();
-		if (report != null && !report.latency().isZero()) {
+		long delay = (report != null) ? report.nextDelayNanos() : 0;
+		if (delay > 0) {
 			long slept = System.nanoTime();
 			try {
-				java.util.concurrent.TimeUnit.NANOSECONDS.sleep(report.latency().toNanos());
+				java.util.concurrent.TimeUnit.NANOSECONDS.sleep(delay);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
-			execution.addCustomValue(INJECTED, System.nanoTime() - slept);
+			// What was asked for, or less if interrupted: the scheduler's overshoot is
+			// not
+			// part of it, so the request's total never passes lab.sql.max-injected.
+			execution.addCustomValue(INJECTED, Math.min(System.nanoTime() - slept, delay));
 		}
 		execution.addCustomValue(STARTED, System.nanoTime());
 	}
@@ -81,21 +81,12 @@ class StatementListener implements QueryExecutionListener {
 		}
 		Long injected = execution.getCustomValue(INJECTED, Long.class);
 		int batchSize = execution.isBatch() ? execution.getBatchSize() : 1;
-		report.add(new StatementRecord(report.nextIndex(), sql, List.copyOf(shown), key.toString(), nanos,
-				(injected != null) ? injected : 0, batchSize, keys, execution.isSuccess(), callSite(), report.phase(),
-				(first != null) ? java.util.Collections.unmodifiableList(first) : List.of(), new Fetched()),
+		report.add(
+				new StatementRecord(report.nextIndex(), sql, Fingerprint.of(sql), List.copyOf(shown), key.toString(),
+						nanos, (injected != null) ? injected : 0, batchSize, keys, execution.isSuccess(),
+						this.callSites.current(), report.phase(),
+						(first != null) ? java.util.Collections.unmodifiableList(first) : List.of(), new Fetched()),
 				ResultSetListener.unwrap(execution.getStatement()));
-	}
-
-	/** The first frame in application code: the line a developer would change. */
-	static String callSite() {
-		return STACK.walk((frames) -> frames
-			.filter((frame) -> frame.getClassName().startsWith("dev.nplusonelab.")
-					&& !frame.getClassName().contains("$$")
-					&& NOT_CALL_SITES.stream().noneMatch((prefix) -> frame.getClassName().startsWith(prefix)))
-			.findFirst()
-			.map((frame) -> frame.getFileName() + ":" + frame.getLineNumber())
-			.orElse("(framework)"));
 	}
 
 	private static List<@Nullable Object> values(List<ParameterSetOperation> operations) {

@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param index position in the request, from 1
  * @param sql the statement text as the driver received it
+ * @param fingerprint its shape without values ({@link Fingerprint}), which similar
+ * statements share
  * @param parameters the bound values, rendered for display (one list per batch entry)
  * @param parameterKey the bound values in full, to tell duplicates from similar
  * statements
@@ -24,9 +26,9 @@ import org.jspecify.annotations.Nullable;
  * @param values the first parameter set as bound, kept to EXPLAIN the statement later
  * @param fetched what the application read from its result, filled as it reads
  */
-public record StatementRecord(int index, String sql, List<List<String>> parameters, String parameterKey, long nanos,
-		long injectedNanos, int batchSize, int keys, boolean success, String callSite, Phase phase,
-		List<@Nullable Object> values, Fetched fetched) {
+public record StatementRecord(int index, String sql, String fingerprint, List<List<String>> parameters,
+		String parameterKey, long nanos, long injectedNanos, int batchSize, int keys, boolean success, String callSite,
+		Phase phase, List<@Nullable Object> values, Fetched fetched) {
 
 	public double millis() {
 		return this.nanos / 1_000_000.0;

@@ -12,13 +12,15 @@ import java.util.Set;
 /**
  * The statements of a request, grouped the way the SQL panel shows them.
  * <p>
- * <em>Similar</em> statements share their SQL text and differ in parameters: the
- * signature of a query issued once per row. <em>Duplicates</em> share text and
- * parameters: the same answer asked for twice. A statement can be both.
+ * <em>Similar</em> statements share their fingerprint ({@link Fingerprint}: the SQL with
+ * literals folded and {@code IN (?, ?, ?)} lists of any length as one, the detector's
+ * notion of the same query) and differ in parameters: the signature of a query issued
+ * once per row. <em>Duplicates</em> share their exact SQL text and parameters: the same
+ * answer asked for twice. A statement can be both.
  *
  * @param count how many statements ran
  * @param totalMillis their summed driver time
- * @param groups one entry per distinct SQL text, most executed first
+ * @param groups one entry per fingerprint, most executed first
  * @param lines every statement in execution order, with its group
  * @param similarStatements statements in a group of two or more
  * @param duplicateStatements statements that repeat an earlier one exactly
@@ -29,35 +31,38 @@ public record StatementSummary(int count, double totalMillis, List<Group> groups
 		int similarStatements, int duplicateStatements, long rows, long bytes) {
 
 	static StatementSummary of(List<StatementRecord> statements) {
-		Map<String, List<StatementRecord>> bySql = new LinkedHashMap<>();
+		Map<String, List<StatementRecord>> byFingerprint = new LinkedHashMap<>();
 		for (StatementRecord statement : statements) {
-			bySql.computeIfAbsent(statement.sql(), (sql) -> new ArrayList<>()).add(statement);
+			byFingerprint.computeIfAbsent(statement.fingerprint(), (fingerprint) -> new ArrayList<>()).add(statement);
 		}
 		List<Group> groups = new ArrayList<>();
-		Map<String, Group> groupOfSql = new HashMap<>();
-		for (Map.Entry<String, List<StatementRecord>> entry : bySql.entrySet()) {
+		for (Map.Entry<String, List<StatementRecord>> entry : byFingerprint.entrySet()) {
 			List<StatementRecord> members = entry.getValue();
-			Set<String> parameterSets = new HashSet<>();
-			members.forEach((member) -> parameterSets.add(member.parameterKey()));
+			Set<String> texts = new HashSet<>();
+			Set<String> exact = new HashSet<>();
+			members.forEach((member) -> {
+				texts.add(member.sql());
+				exact.add(member.sql() + '\u0000' + member.parameterKey());
+			});
 			double millis = members.stream().mapToDouble(StatementRecord::millis).sum();
-			Group group = new Group(0, entry.getKey(), members.size(), parameterSets.size(), millis);
-			groups.add(group);
-			groupOfSql.put(entry.getKey(), group);
+			String shown = (texts.size() == 1) ? members.get(0).sql() : entry.getKey();
+			groups.add(new Group(0, entry.getKey(), shown, members.size(), exact.size(), millis));
 		}
 		groups.sort(Comparator.comparingInt(Group::count).reversed());
 		List<Group> numbered = new ArrayList<>(groups.size());
+		Map<String, Group> groupOf = new HashMap<>();
 		int similarNumber = 0;
 		for (Group group : groups) {
 			Group renumbered = group.similar() ? group.withNumber(++similarNumber) : group;
 			numbered.add(renumbered);
-			groupOfSql.put(group.sql(), renumbered);
+			groupOf.put(group.fingerprint(), renumbered);
 		}
 		List<Line> lines = new ArrayList<>(statements.size());
 		Set<String> seen = new HashSet<>();
 		int similar = 0;
 		int duplicates = 0;
 		for (StatementRecord statement : statements) {
-			Group group = groupOfSql.get(statement.sql());
+			Group group = groupOf.get(statement.fingerprint());
 			boolean duplicate = !seen.add(statement.sql() + '\u0000' + statement.parameterKey());
 			similar += group.similar() ? 1 : 0;
 			duplicates += duplicate ? 1 : 0;
@@ -92,26 +97,31 @@ public record StatementSummary(int count, double totalMillis, List<Group> groups
 	}
 
 	/**
-	 * All executions of one SQL text.
+	 * All executions of one fingerprint.
 	 *
 	 * @param number the group's number in the panel when it ran more than once, else 0
-	 * @param sql the statement text
+	 * @param fingerprint what its statements share
+	 * @param sql their text when they all have the same, else the fingerprint
 	 * @param count how many times it ran
-	 * @param distinctParameterSets how many different parameter sets it ran with
+	 * @param distinctParameterSets how many different texts and parameter sets it ran
+	 * with
 	 * @param totalMillis the summed driver time of its executions
 	 */
-	public record Group(int number, String sql, int count, int distinctParameterSets, double totalMillis) {
+	public record Group(int number, String fingerprint, String sql, int count, int distinctParameterSets,
+			double totalMillis) {
 
 		public boolean similar() {
 			return this.count > 1;
 		}
 
+		/** Executions with the text and the parameters of an earlier one. */
 		public int duplicates() {
 			return this.count - this.distinctParameterSets;
 		}
 
 		Group withNumber(int number) {
-			return new Group(number, this.sql, this.count, this.distinctParameterSets, this.totalMillis);
+			return new Group(number, this.fingerprint, this.sql, this.count, this.distinctParameterSets,
+					this.totalMillis);
 		}
 
 	}
@@ -120,7 +130,7 @@ public record StatementSummary(int count, double totalMillis, List<Group> groups
 	 * One statement as the panel lists it.
 	 *
 	 * @param statement what ran
-	 * @param group the number of its similar group, or 0 when its SQL ran once
+	 * @param group the number of its similar group, or 0 when its fingerprint ran once
 	 * @param duplicate whether an earlier statement had the same SQL and parameters
 	 */
 	public record Line(StatementRecord statement, int group, boolean duplicate) {

@@ -47,6 +47,11 @@ class ErrorPages {
 		return page(HttpStatus.BAD_REQUEST, "The parameter " + ex.getParameterName() + " is required.");
 	}
 
+	@ExceptionHandler(SwitchedOffException.class)
+	ModelAndView switchedOff(SwitchedOffException ex) {
+		return page(HttpStatus.FORBIDDEN, ex.getMessage());
+	}
+
 	@ExceptionHandler(NotFoundException.class)
 	ModelAndView notFound(NotFoundException ex) {
 		return page(HttpStatus.NOT_FOUND, ex.getMessage());

@@ -14,7 +14,8 @@ import dev.nplusonelab.sql.SqlProperties;
  * {@code ?latency=5} adds 5 ms before every statement of the request, the round trip to a
  * database in another zone. On localhost a statement costs a fraction of a millisecond,
  * which hides what N+1 costs in production; with the delay, 300 statements cost 300 round
- * trips.
+ * trips. Where {@code lab.sql.request-latency} is off (the {@code prod} profile), the
+ * parameter is refused: nobody on the internet may make the application sleep.
  */
 class LatencyInterceptor implements HandlerInterceptor {
 
@@ -24,9 +25,12 @@ class LatencyInterceptor implements HandlerInterceptor {
 
 	private final long maxMillis;
 
+	private final boolean enabled;
+
 	LatencyInterceptor(SqlCapture capture, SqlProperties properties) {
 		this.capture = capture;
 		this.maxMillis = properties.maxLatency().toMillis();
+		this.enabled = properties.requestLatency();
 	}
 
 	@Override
@@ -34,6 +38,10 @@ class LatencyInterceptor implements HandlerInterceptor {
 		String[] values = request.getParameterValues(PARAMETER);
 		if (values == null || values.length == 1 && values[0].isEmpty()) {
 			return true;
+		}
+		if (!this.enabled) {
+			throw new SwitchedOffException("Latency injection is switched off in this deployment: "
+					+ "send the request without the latency parameter.");
 		}
 		if (values.length > 1) {
 			throw new BadRequestException("Send latency once, not " + values.length + " times.");

@@ -109,9 +109,26 @@ class DetectorTests {
 		RequestReport report = new Pages(this.mvc).visit("/authors?mode=naive&size=5&page=100").report();
 
 		assertThat(repeats(report)).extracting((finding) -> finding.suggestion().text())
-			.contains("annotate over author.books (Lateral.over(AUTHOR_BOOKS, …))",
+			.contains("annotate over author.books, book.reviews (Lateral.over(List.of(AUTHOR_BOOKS, BOOK_REVIEWS), …))",
 					"prefetch author.books (Prefetch.of(AUTHOR_BOOKS, …))",
 					"join author.publisher (Select.join(AUTHOR_PUBLISHER))");
+	}
+
+	@Test
+	void aLookupThatNoRelationOfTheListReachesNamesItsTableAndKeyAndNoRelation() {
+		RequestReport report = this.capture.capture(() -> {
+			List<Long> ids = this.jdbc.sql("SELECT id FROM category ORDER BY id LIMIT 3").query(Long.class).list();
+			for (long id : ids) {
+				this.jdbc.sql("SELECT title FROM book WHERE id = :id").param("id", id).query(String.class).single();
+			}
+		});
+
+		assertThat(repeats(report)).singleElement().satisfies((finding) -> {
+			assertThat(finding.source().index()).isEqualTo(1);
+			assertThat(finding.suggestion().relations()).isEmpty();
+			assertThat(finding.suggestion().text())
+				.isEqualTo("load book by id for all rows at once (WHERE book.id = ANY(?))");
+		});
 	}
 
 	@Test

@@ -2,11 +2,14 @@ package dev.nplusonelab.sql;
 
 import java.util.List;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import dev.nplusonelab.LabTest;
@@ -22,6 +25,15 @@ class RequestHistoryTests {
 
 	@Autowired
 	private SqlRequestHistory history;
+
+	@Autowired
+	private SqlCapture capture;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private MeterRegistry registry;
 
 	@Test
 	void theActuatorEndpointListsRecentRequestsAndSortsThemByStatements() {
@@ -87,15 +99,47 @@ class RequestHistoryTests {
 
 	@Test
 	void onlyASelectCanBeExplained() {
-		Pages pages = new Pages(this.mvc);
-		long books = pages.visit("/books?size=3").report().id();
-		// The explain request's own first statement sets the statement timeout: not a
-		// SELECT.
-		long explain = pages.visit("/sql/requests/" + books + "/statements/1/explain").report().id();
+		// No page starts with anything else, and the EXPLAIN page's own statements (a SET
+		// first) are not kept: a captured block stands in for such a request.
+		RequestReport notASelect = this.capture
+			.capture(() -> this.jdbc.sql("VALUES (1)").query(Integer.class).single());
+		this.history.add(new SqlRequestHistory.Entry(notASelect, List.of(), List.of()));
 
-		assertThat(this.mvc.get().uri("/sql/requests/" + explain + "/statements/1/explain")).hasStatus(400)
+		assertThat(this.mvc.get().uri("/sql/requests/" + notASelect.id() + "/statements/1/explain")).hasStatus(400)
 			.bodyText()
 			.contains("Only a SELECT can be explained");
+	}
+
+	@Test
+	void followingAPagesExplainLinksAndReadingTheHistoryKeepsThePageAndCountsTheRest() {
+		Pages pages = new Pages(this.mvc);
+		long naive = pages.visit("/books?mode=naive&size=5").report().id();
+		double explainsBefore = explains();
+
+		for (int i = 0; i <= this.history.capacity(); i++) {
+			pages.visit("/sql/requests/" + naive + "/statements/" + (1 + i % 2) + "/explain");
+		}
+		for (int i = 0; i < 3; i++) {
+			pages.visit("/sql/requests");
+			pages.visit("/sql/requests/" + naive);
+			pages.visit("/history-scope.txt");
+			assertThat(this.mvc.get().uri("/actuator/sqlrequests/" + naive)).hasStatusOk();
+			assertThat(this.mvc.get().uri("/actuator/sqlrequests?sort=time")).hasStatusOk();
+		}
+
+		List<SqlRequestHistory.Entry> kept = this.history.list(SqlRequestHistory.Order.RECENT);
+		assertThat(kept).extracting((entry) -> entry.report().id()).contains(naive);
+		assertThat(kept).extracting((entry) -> entry.report().path())
+			.noneMatch((path) -> path.startsWith("/sql/") || path.startsWith("/actuator/"))
+			.doesNotContain("/history-scope.txt");
+		assertThat(explains() - explainsBefore).isEqualTo(this.history.capacity() + 1);
+	}
+
+	private double explains() {
+		DistributionSummary summary = this.registry.find(SqlMetrics.STATEMENTS)
+			.tags("uri", "/sql/requests/{id}/statements/{index}/explain", "mode", "none")
+			.summary();
+		return (summary != null) ? summary.count() : 0;
 	}
 
 }

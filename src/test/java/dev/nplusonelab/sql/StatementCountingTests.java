@@ -1,5 +1,7 @@
 package dev.nplusonelab.sql;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,6 +57,30 @@ class StatementCountingTests {
 		});
 		assertThat(report.statements().get(3).parameters()).containsExactly(java.util.List.of("{1, 2, 3} (3 keys)"));
 		assertThat(this.capture.current()).isNull();
+	}
+
+	@Test
+	void inListsOfAnyLengthShareAGroupAndOnlyTheSameTextWithTheSameValuesIsADuplicate() {
+		RequestReport report = this.capture.capture(() -> {
+			for (List<Long> ids : List.of(List.of(1L), List.of(1L, 2L), List.of(1L, 2L), List.of(3L))) {
+				this.jdbc.sql("SELECT title FROM book WHERE id IN (:ids)").param("ids", ids).query(String.class).list();
+			}
+		});
+
+		assertThat(report.statements()).extracting(StatementRecord::sql)
+			.containsExactly("SELECT title FROM book WHERE id IN (?)", "SELECT title FROM book WHERE id IN (?, ?)",
+					"SELECT title FROM book WHERE id IN (?, ?)", "SELECT title FROM book WHERE id IN (?)");
+		StatementSummary summary = report.summary();
+		assertThat(summary.repeatedGroups()).singleElement().satisfies((group) -> {
+			assertThat(group.count()).isEqualTo(4);
+			assertThat(group.duplicates()).isEqualTo(1);
+			assertThat(group.sql()).isEqualTo(group.fingerprint()).isEqualTo("SELECT title FROM book WHERE id IN (?…)");
+		});
+		assertThat(summary.lines()).extracting(StatementSummary.Line::group).containsOnly(1);
+		assertThat(summary.lines()).extracting(StatementSummary.Line::duplicate)
+			.containsExactly(false, false, true, false);
+		assertThat(summary.similarStatements()).isEqualTo(4);
+		assertThat(summary.duplicateStatements()).isEqualTo(1);
 	}
 
 	@Test

@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StreamedResponseTests {
 
-	private final SqlProperties properties = new SqlProperties(Duration.ZERO, Duration.ofMillis(50), false, true, true,
-			false, 200, false);
+	private final SqlProperties properties = new SqlProperties(Duration.ZERO, Duration.ofMillis(50),
+			Duration.ofSeconds(10), true, false, true, true, false, 200, List.of(), false);
 
 	private final SqlReportFilter filter = new SqlReportFilter(new SqlCapture(),
 			new SqlMetrics(new SimpleMeterRegistry()),

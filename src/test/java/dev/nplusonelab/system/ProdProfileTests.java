@@ -7,6 +7,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -16,8 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The {@code prod} profile: the panel keeps its counts but shows no bound values, there
- * is no request history and no EXPLAIN, the metrics stay, and Actuator exposes health,
- * info, metrics and prometheus only.
+ * is no request history and no EXPLAIN, nobody can make the application sleep
+ * ({@code ?latency=}) or work ({@code /lab} runs), the metrics stay, and Actuator exposes
+ * health, info, metrics and prometheus only.
  */
 @ProductionLikeTest
 class ProdProfileTests {
@@ -45,6 +47,46 @@ class ProdProfileTests {
 			"/actuator/sqlrequests" })
 	void thereIsNoRequestHistoryAndNoExplain(String uri) {
 		assertThat(this.mvc.get().uri(uri)).hasStatus(404);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/books?latency=20", "/?mode=naive&latency=50", "/authors/2?latency=0",
+			"/mistakes/count-by-loading?mode=naive&latency=1" })
+	void nobodyCanMakeAPageSleep(String uri) {
+		MvcTestResult result = this.mvc.get().uri(uri).exchange();
+
+		assertThat(result).hasStatus(HttpStatus.FORBIDDEN)
+			.bodyText()
+			.contains("Latency injection is switched off in this deployment");
+		assertThat(result.getResponse().getHeader("X-Sql-Statements")).isEqualTo("0");
+	}
+
+	@Test
+	void theApiRefusesLatencyWithAProblem() {
+		assertThat(this.mvc.get().uri("/api/books?latency=20")).hasStatus(HttpStatus.FORBIDDEN)
+			.hasContentTypeCompatibleWith("application/problem+json")
+			.bodyJson()
+			.hasPathSatisfying("$.detail",
+					(detail) -> assertThat(detail).asString().contains("Latency injection is switched off"));
+	}
+
+	@Test
+	void pagesOfferNoLatencyLinks() {
+		assertThat(new Pages(this.mvc).visit("/books?mode=naive").document().select(".latency")).isEmpty();
+	}
+
+	@Test
+	void theLabPageSaysRunsAreOffAndRefusesToRunOne() {
+		Document page = new Pages(this.mvc).visit("/lab").document();
+
+		assertThat(page.select("#lab-runs-off").text()).contains("Runs are switched off in this deployment");
+		assertThat(page.select("form.lab-form button[type=submit]").hasAttr("disabled")).isTrue();
+		assertThat(this.mvc.get().uri("/lab?workload=books&sizes=10,50,200&run=1")).hasStatus(HttpStatus.FORBIDDEN)
+			.bodyText()
+			.contains("Lab runs are switched off in this deployment");
+		// The form sends its own latency too: refused all the same.
+		assertThat(this.mvc.get().uri("/lab?workload=books&sizes=10,50,200&latency=0&run=1"))
+			.hasStatus(HttpStatus.FORBIDDEN);
 	}
 
 	@ParameterizedTest
