@@ -95,7 +95,7 @@ class WebConfiguration implements WebMvcConfigurer {
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(new LatencyInterceptor(this.capture, this.sqlProperties));
 		registry
-			.addInterceptor(new PageModelInterceptor(this.sqlProperties.history(), java.time.Duration.ofSeconds(10)));
+			.addInterceptor(new PageModelInterceptor(this.sqlProperties.history(), this.sqlProperties.maxInjected()));
 	}
 
 }
