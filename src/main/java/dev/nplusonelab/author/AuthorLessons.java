@@ -6,6 +6,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.nplusonelab.guide.Formula;
+import dev.nplusonelab.guide.GuideEntry;
+import dev.nplusonelab.guide.GuideEntry.Section;
 import dev.nplusonelab.guide.Technique;
 
 /** What the author pages teach. */
@@ -81,6 +83,47 @@ class AuthorLessons {
 					    "select distinct b from Book b left join fetch b.tags "
 					    + "where b.author.id = :id order by b.publishedOn desc", Book.class)
 					  .setParameter("id", id).getResultList();""")
+			.build();
+	}
+
+	@Bean
+	GuideEntry reverseForeignKeyPrefetch() {
+		return GuideEntry.entry("prefetch-related-reverse-fk", Section.PREFETCH_RELATED)
+			.order(10)
+			.title("Reverse foreign key: an author's books")
+			.problem("The books point at the author, not the other way round; loading them author by author, or "
+					+ "their tags book by book, costs a statement per parent.")
+			.django("""
+					Author.objects.prefetch_related("books")""")
+			.ourCode(AuthorQueries.class, "author-books")
+			.jpa("""
+					@OneToMany(mappedBy = "author")
+					@BatchSize(size = 50)
+					private List<Book> books;""")
+			.shownOn("author-detail")
+			.build();
+	}
+
+	@Bean
+	GuideEntry subquery() {
+		return GuideEntry.entry("subquery", Section.SUBQUERY)
+			.order(10)
+			.title("The title of each author's latest book")
+			.problem("One value from one related row (the newest book's title) does not need the books loaded: a "
+					+ "correlated subquery returns it as a column of the author's row.")
+			.django("""
+					latest = (Book.objects.filter(author=OuterRef("pk"))
+					          .order_by("-published_on", "-id"))
+					Author.objects.annotate(
+					    latest_book_title=Subquery(latest.values("title")[:1]))""")
+			.ourCode(AuthorQueries.class, "latest-title")
+			.jpa("""
+					select a.id, a.name,
+					       (select b.title from Book b where b.author = a
+					        order by b.publishedOn desc, b.id desc
+					        fetch first 1 row only)
+					from Author a""")
+			.shownOn("author-list")
 			.build();
 	}
 

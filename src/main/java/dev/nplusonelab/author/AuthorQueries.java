@@ -32,8 +32,10 @@ final class AuthorQueries {
 		.columns("a.id", "a.name", "p.name AS publisher_name")
 		.join(AUTHOR_PUBLISHER)
 		.annotate(Lateral.over(AUTHOR_BOOKS, "book_stats", "count(*) AS book_count"))
+		// tag::latest-title[]
 		.annotate(Lateral.over(AUTHOR_BOOKS, "latest", "b.title AS latest_book_title")
 			.first("b.published_on DESC", "b.id DESC"))
+		// end::latest-title[]
 		.annotate(Lateral.over(List.of(AUTHOR_BOOKS, BOOK_REVIEWS), "ratings",
 				"round(avg(r.rating), 2) AS average_rating"))
 		.orderBy("a.id")
@@ -63,6 +65,7 @@ final class AuthorQueries {
 	 * Every book of the author, each with its tag names gathered into an array in the
 	 * same statement.
 	 */
+	// tag::author-books[]
 	private static final Prefetch<AuthorBook> BOOKS_WITH_TAGS = Prefetch
 		.of(AUTHOR_BOOKS, AuthorQueries::authorBook, "b.id", "b.title", "b.published_on", "b.price")
 		.annotate(Lateral.over(BOOK_TAGS, "book_tags", "array_agg(t.name ORDER BY t.name COLLATE \"C\") AS tag_names"))
@@ -71,6 +74,8 @@ final class AuthorQueries {
 	private static final FetchPlan<AuthorDetail> DETAIL_VIEW = FetchPlan
 		.of(DETAIL_ROW, AuthorQueries::detailRow, AuthorDetail::id)
 		.prefetch(BOOKS_WITH_TAGS, AuthorDetail::withBooks);
+
+	// end::author-books[]
 
 	// end::detail-view[]
 

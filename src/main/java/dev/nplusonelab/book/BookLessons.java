@@ -6,6 +6,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.nplusonelab.guide.Formula;
+import dev.nplusonelab.guide.GuideEntry;
+import dev.nplusonelab.guide.GuideEntry.Section;
+import dev.nplusonelab.store.Bookstore;
 import dev.nplusonelab.guide.Technique;
 
 /** What the book pages teach. */
@@ -102,6 +105,139 @@ class BookLessons {
 					    "select r from Review r join fetch r.customer where r.book.id = :id "
 					    + "order by r.createdAt desc, r.id desc", Review.class)
 					  .setParameter("id", id).setMaxResults(5).getResultList();""")
+			.build();
+	}
+
+	@Bean
+	GuideEntry chainedJoin() {
+		return GuideEntry.entry("select-related-chained", Section.SELECT_RELATED)
+			.order(20)
+			.title("Chained: book, author, publisher")
+			.problem("The publisher's name is two relations away from the book, so a lookup per row costs two "
+					+ "statements: the author, then the author's publisher.")
+			.django("""
+					Book.objects.select_related("author__publisher")""")
+			.ourCode(BookQueries.class, "joins")
+			.jpa("""
+					select b from Book b
+					  join fetch b.author a
+					  join fetch a.publisher""")
+			.shownOn("book-list")
+			.build();
+	}
+
+	@Bean
+	GuideEntry severalJoins() {
+		return GuideEntry.entry("select-related-several", Section.SELECT_RELATED)
+			.order(30)
+			.title("Several at once, one of them nullable")
+			.problem("A book has a category and maybe an editor; an inner join would drop every book without an "
+					+ "editor, so an optional relation must become a LEFT JOIN.")
+			.django("""
+					Book.objects.select_related("category", "editor")
+					# editor is null=True, so Django writes LEFT OUTER JOIN""")
+			.ourCode(BookQueries.class, "joins")
+			.jpa("""
+					select b from Book b
+					  join fetch b.category
+					  left join fetch b.editor""")
+			.shownOn("book-list")
+			.build();
+	}
+
+	@Bean
+	GuideEntry manyToManyPrefetch() {
+		return GuideEntry.entry("prefetch-related-many-to-many", Section.PREFETCH_RELATED)
+			.order(20)
+			.title("Many-to-many: the tags of every book on the page")
+			.problem("Tags hang off a link table, so a join would repeat each book once per tag; asking per book "
+					+ "costs a statement for the links and another for the names.")
+			.django("""
+					Book.objects.prefetch_related("tags")
+					# one SELECT ... FROM tag JOIN book_tag ... WHERE book_id IN (...)""")
+			.ourCode(Bookstore.class, "tag-names")
+			.ourCode(BookQueries.class, "tags-prefetch")
+			.jpa("""
+					@ManyToMany
+					@BatchSize(size = 50)   // or hibernate.default_batch_fetch_size=50
+					private Set<Tag> tags;""")
+			.shownOn("book-list")
+			.build();
+	}
+
+	@Bean
+	GuideEntry perParentLimit() {
+		return GuideEntry.entry("prefetch-per-parent-limit", Section.PREFETCH)
+			.order(50)
+			.title("The first few children of each parent, and a join inside the prefetch")
+			.problem("Showing the five latest reviews of a book by loading all of its reviews reads hundreds of "
+					+ "rows for five, and looking up each reviewer adds one statement per review.")
+			.django("""
+					latest = Review.objects.select_related("customer").order_by("-created_at", "-id")
+					Book.objects.prefetch_related(
+					    Prefetch("reviews", queryset=latest[:5], to_attr="latest_reviews"))
+					# Django 4.2+ turns the slice into ROW_NUMBER() OVER (PARTITION BY book_id)""")
+			.ourCode(BookQueries.class, "latest-reviews")
+			.jpa("""
+					-- JPQL has no per-parent limit; a native query does it for many books at once
+					select * from (
+					  select r.*, row_number() over (partition by r.book_id
+					                                 order by r.created_at desc, r.id desc) as n
+					  from review r where r.book_id in (:ids)) ranked
+					where n <= 5""")
+			.shownOn("book-detail")
+			.build();
+	}
+
+	@Bean
+	GuideEntry annotate() {
+		return GuideEntry.entry("annotate", Section.ANNOTATE)
+			.order(10)
+			.title("A count and an average per book")
+			.problem("Loading every review of every book on the page to count them and average their ratings "
+					+ "moves thousands of rows to compute two numbers per row.")
+			.django("""
+					Book.objects.annotate(review_count=Count("reviews"),
+					                      average_rating=Avg("reviews__rating"))""")
+			.ourCode(BookQueries.class, "review-stats")
+			.jpa("""
+					select new BookStats(b.id, count(r), avg(r.rating))
+					from Book b left join b.reviews r
+					group by b.id""")
+			.shownOn("book-list")
+			.build();
+	}
+
+	@Bean
+	GuideEntry namedPlans() {
+		return GuideEntry.entry("manager", Section.MANAGER)
+			.order(10)
+			.title("One named plan per view: forListView(), forDetailView()")
+			.problem("When every caller assembles its own joins and prefetches, the next caller forgets one, and "
+					+ "the N+1 comes back in a page nobody measured.")
+			.django("""
+					class BookQuerySet(models.QuerySet):
+					    def for_list_view(self):
+					        return (self.select_related("author__publisher", "category", "editor")
+					                    .prefetch_related("tags")
+					                    .annotate(review_count=Count("reviews")))
+
+					class Book(models.Model):
+					    objects = BookQuerySet.as_manager()
+
+					Book.objects.for_list_view()[:50]""")
+			.ourCode(BookQueries.class, "named-plans")
+			.ourCode(OptimizedBookReader.class, "list")
+			.jpa("""
+					@NamedEntityGraph(name = "Book.forListView", attributeNodes = {
+					    @NamedAttributeNode(value = "author", subgraph = "publisher"),
+					    @NamedAttributeNode("category"), @NamedAttributeNode("editor") },
+					    subgraphs = @NamedSubgraph(name = "publisher",
+					        attributeNodes = @NamedAttributeNode("publisher")))
+					// and in the repository:
+					@EntityGraph("Book.forListView")
+					Slice<Book> findAllBy(Pageable pageable);""")
+			.shownOn("book-list")
 			.build();
 	}
 

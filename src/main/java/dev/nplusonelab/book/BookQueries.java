@@ -30,14 +30,18 @@ final class BookQueries {
 
 	// tag::list-view[]
 	// tag::book-row[]
+	// tag::review-stats[]
 	/** Each book's review count and average, computed by the database. */
 	private static final Lateral REVIEW_STATS = Lateral.over(BOOK_REVIEWS, "review_stats", "count(*) AS review_count",
 			"round(avg(r.rating), 2) AS average_rating");
+
+	// end::review-stats[]
 
 	/**
 	 * Book, author, publisher, category and editor in one row, with the review count and
 	 * average computed by the database instead of loading the reviews.
 	 */
+	// tag::joins[]
 	private static final Select BOOK_ROW = Select.from(BOOK)
 		.columns("b.id", "b.title", "a.id AS author_id", "a.name AS author_name", "p.name AS publisher_name",
 				"c.name AS category_name", "e.name AS editor_name")
@@ -45,11 +49,16 @@ final class BookQueries {
 		.join(BOOK_CATEGORY, BOOK_EDITOR)
 		.annotate(REVIEW_STATS);
 
+	// end::joins[]
+
 	// end::book-row[]
 	private static final Select LIST_ROWS = BOOK_ROW.orderBy("b.id").paged();
 
+	// tag::tags-prefetch[]
 	private static final FetchPlan<BookRow> LIST_VIEW = FetchPlan.of(LIST_ROWS, BookQueries::listRow, BookRow::id)
 		.prefetch(TAG_NAMES, BookRow::withTags);
+
+	// end::tags-prefetch[]
 
 	// end::list-view[]
 
@@ -70,12 +79,15 @@ final class BookQueries {
 	 * The five newest reviews of each book with their reviewers joined in: a per-parent
 	 * limit, still one statement however many books the plan loads.
 	 */
+	// tag::latest-reviews[]
 	private static final Prefetch<ReviewLine> LATEST_REVIEWS = Prefetch
 		.of(BOOK_REVIEWS, BookQueries::reviewLine, "r.id", "r.rating", "r.body", "r.created_at",
 				"cu.name AS customer_name")
 		.join(REVIEW_CUSTOMER)
 		.orderBy("r.created_at DESC", "r.id DESC")
 		.limitPerParent(5);
+
+	// end::latest-reviews[]
 
 	private static final FetchPlan<BookDetail> DETAIL_VIEW = FetchPlan
 		.of(DETAIL_ROW, BookQueries::detailRow, BookDetail::id)
@@ -87,6 +99,7 @@ final class BookQueries {
 	private BookQueries() {
 	}
 
+	// tag::named-plans[]
 	/** Two statements whatever the page size: the joined rows, then the tags. */
 	static FetchPlan<BookRow> forListView() {
 		return LIST_VIEW;
@@ -104,6 +117,7 @@ final class BookQueries {
 	static FetchPlan<BookDetail> forDetailView() {
 		return DETAIL_VIEW;
 	}
+	// end::named-plans[]
 
 	private static BookRow listRow(ResultSet resultSet, int row) throws SQLException {
 		return new BookRow(resultSet.getLong("id"), resultSet.getString("title"), resultSet.getLong("author_id"),

@@ -6,6 +6,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.nplusonelab.guide.Formula;
+import dev.nplusonelab.guide.GuideEntry;
+import dev.nplusonelab.guide.GuideEntry.Section;
 import dev.nplusonelab.guide.Technique;
 
 /** What the customer page teaches. */
@@ -59,6 +61,30 @@ class CustomerLessons {
 					    lines + " and o.createdAt >= :since order by o.createdAt desc, o.id desc", ...)...;
 					List<OrderLine> highValue = em.createQuery(
 					    lines + " and o.total > 100 order by o.createdAt desc, o.id desc", ...)...;""")
+			.build();
+	}
+
+	@Bean
+	GuideEntry severalPrefetches() {
+		return GuideEntry.entry("prefetch-several", Section.PREFETCH)
+			.order(40)
+			.title("Several prefetches of one relation, each into its own attribute")
+			.problem("Three lists of one customer's orders (all, recent, over 100) are three views of one relation; "
+					+ "without a name for each, they overwrite one another or get loaded order by order.")
+			.django("""
+					Customer.objects.prefetch_related(
+					    Prefetch("orders", queryset=newest, to_attr="all_orders"),
+					    Prefetch("orders", queryset=newest.filter(created_at__gte=since),
+					             to_attr="recent_orders"),
+					    Prefetch("orders", queryset=newest.filter(total__gt=100),
+					             to_attr="high_value_orders"))""")
+			.ourCode(CustomerQueries.class, "detail-view")
+			.jpa("""
+					// one query per list, each with its own WHERE, into its own DTO list:
+					select new OrderLine(o.id, o.createdAt, o.status, o.total)
+					from Order o where o.customer.id = :id and o.createdAt >= :since
+					order by o.createdAt desc, o.id desc""")
+			.shownOn("customer-orders")
 			.build();
 	}
 

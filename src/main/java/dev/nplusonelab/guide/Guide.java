@@ -19,8 +19,13 @@ public class Guide {
 
 	private final SourceSnippets snippets;
 
-	public Guide(List<Technique> techniques, SourceSnippets snippets) {
+	private final List<GuideEntry> entries;
+
+	public Guide(List<Technique> techniques, List<GuideEntry> entries, SourceSnippets snippets) {
 		this.snippets = snippets;
+		this.entries = entries.stream()
+			.sorted(Comparator.comparing(GuideEntry::section).thenComparingInt(GuideEntry::order))
+			.toList();
 		this.all = techniques.stream()
 			.sorted(Comparator.comparing(Technique::kind).thenComparingInt(Technique::order))
 			.toList();
@@ -37,6 +42,16 @@ public class Guide {
 
 	public List<Technique> all() {
 		return this.all;
+	}
+
+	/** Every entry of the guide page, in its order. */
+	public List<GuideEntry> entries() {
+		return this.entries;
+	}
+
+	/** The entries of one section of the guide page. */
+	public List<GuideEntry> entries(GuideEntry.Section section) {
+		return this.entries.stream().filter((entry) -> entry.section() == section).toList();
 	}
 
 	/** The technique or mistake with this key. */

@@ -6,6 +6,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.nplusonelab.guide.Formula;
+import dev.nplusonelab.guide.GuideEntry;
+import dev.nplusonelab.guide.GuideEntry.Section;
 import dev.nplusonelab.guide.Technique;
 
 /** What the mistakes gallery teaches. */
@@ -142,6 +144,51 @@ class MistakeLessons {
 					from Author a
 					order by a.id
 					// or: select a, count(b) from Author a left join a.books b group by a""")
+			.build();
+	}
+
+	@Bean
+	GuideEntry toAttribute() {
+		return GuideEntry.entry("prefetch-to-attr", Section.PREFETCH)
+			.order(20)
+			.title("A prefetch into a named attribute")
+			.problem("A filtered prefetch put back into the relation itself would look like all of the children; "
+					+ "under its own name (recentBooks) it says what it holds, and the view reads it without a "
+					+ "query.")
+			.django("""
+					Author.objects.prefetch_related(Prefetch(
+					    "books",
+					    queryset=Book.objects.filter(published_on__year__gte=2020),
+					    to_attr="recent_books"))""")
+			.ourCode(MistakeQueries.class, "recent-books")
+			.jpa("""
+					// a DTO per author with its own list, filled from one query:
+					Map<Long, List<BookLine>> recent = em.createQuery(
+					    "select new BookLine(b.author.id, b.id, b.title) from Book b "
+					    + "where b.author.id in :ids and b.publishedOn >= :since", BookLine.class)
+					  .setParameter("ids", ids).setParameter("since", since)
+					  .getResultStream().collect(groupingBy(BookLine::authorId));""")
+			.shownOn("filter-after-prefetch")
+			.build();
+	}
+
+	@Bean
+	GuideEntry onlyTheColumnsShown() {
+		return GuideEntry.entry("only-defer", Section.COLUMNS)
+			.order(10)
+			.title("A list of titles reads titles, not contents")
+			.problem("A list that shows a title and an author but selects every column moves each book's large "
+					+ "content over the wire, row after row, to throw it away.")
+			.django("""
+					Book.objects.select_related("author").only("id", "title", "author__name")
+					# or .defer("content", "summary"); touching a deferred field later
+					# costs one query per row""")
+			.ourCode(MistakeQueries.class, "byline")
+			.jpa("""
+					// JPA loads basic columns eagerly; project to a DTO instead:
+					select new Byline(b.id, b.title, a.name)
+					from Book b join b.author a""")
+			.shownOn("over-prefetching")
 			.build();
 	}
 

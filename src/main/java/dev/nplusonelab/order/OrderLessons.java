@@ -6,6 +6,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.nplusonelab.guide.Formula;
+import dev.nplusonelab.guide.GuideEntry;
+import dev.nplusonelab.guide.GuideEntry.Section;
 import dev.nplusonelab.guide.Technique;
 
 /** What the order list teaches. */
@@ -62,6 +64,63 @@ class OrderLessons {
 					    OrderItem.class)
 					  .setParameter("ids", ids).getResultList();
 					// group them by i.getOrder().getId() into the view model""")
+			.build();
+	}
+
+	@Bean
+	GuideEntry singleJoin() {
+		return GuideEntry.entry("select-related-single", Section.SELECT_RELATED)
+			.order(10)
+			.title("Single: each order's customer")
+			.problem("Every order row shows its customer's name, and a lookup per order is one statement per row.")
+			.django("""
+					Order.objects.select_related("customer")""")
+			.ourCode(OrderQueries.class, "order-row")
+			.jpa("""
+					select o from Order o join fetch o.customer""")
+			.shownOn("order-list")
+			.build();
+	}
+
+	@Bean
+	GuideEntry filteredPrefetch() {
+		return GuideEntry.entry("prefetch-filtered", Section.PREFETCH)
+			.order(10)
+			.title("A filtered prefetch: only the active items")
+			.problem("Loading every item of every order and dropping the cancelled ones in Java reads rows the "
+					+ "page never shows; the filter belongs in the prefetch's own statement.")
+			.django("""
+					Order.objects.prefetch_related(Prefetch(
+					    "items",
+					    queryset=OrderItem.objects.filter(cancelled=False).order_by("id"),
+					    to_attr="active_items"))""")
+			.ourCode(OrderQueries.class, "active-items")
+			.jpa("""
+					// not a WHERE on a JOIN FETCH (the collection would look complete);
+					// a second query for the page's orders, grouped by order id:
+					select i from OrderItem i
+					where i.order.id in :orderIds and i.cancelled = false
+					order by i.id""")
+			.shownOn("order-list")
+			.build();
+	}
+
+	@Bean
+	GuideEntry joinInsidePrefetch() {
+		return GuideEntry.entry("prefetch-join-inside", Section.PREFETCH)
+			.order(30)
+			.title("A join inside the prefetch: each item's book")
+			.problem("Prefetching the items fixes the statement per order, but looking up each item's book still "
+					+ "costs a statement per item: the prefetch itself must join the book.")
+			.django("""
+					Order.objects.prefetch_related(Prefetch(
+					    "items",
+					    queryset=OrderItem.objects.select_related("book")))""")
+			.ourCode(OrderQueries.class, "active-items")
+			.jpa("""
+					select i from OrderItem i join fetch i.book
+					where i.order.id in :orderIds""")
+			.shownOn("order-list")
 			.build();
 	}
 

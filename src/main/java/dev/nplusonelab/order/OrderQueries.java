@@ -25,10 +25,13 @@ final class OrderQueries {
 	 * Order and customer in one row; the database counts the active items, so no item is
 	 * loaded to be counted.
 	 */
+	// tag::order-row[]
 	private static final Select ORDER_ROW = Select.from(ORDERS)
 		.columns("o.id", "o.created_at", "o.status", "o.total", "cu.id AS customer_id", "cu.name AS customer_name")
 		.join(ORDER_CUSTOMER)
 		.annotate(Lateral.over(ORDER_ITEMS, "items", "count(*) FILTER (WHERE NOT oi.cancelled) AS active_item_count"));
+
+	// end::order-row[]
 
 	private static final Select LIST_ROWS = ORDER_ROW.orderBy("o.id").paged();
 
@@ -36,6 +39,7 @@ final class OrderQueries {
 	 * Only the active items of every order on the page, each joined to its book for the
 	 * title, in one statement: cancelled items never leave the database.
 	 */
+	// tag::active-items[]
 	private static final Prefetch<ItemLine> ACTIVE_ITEMS = Prefetch
 		.of(ORDER_ITEMS, OrderQueries::itemLine, "oi.id", "b.title AS book_title", "oi.quantity", "oi.unit_price")
 		.join(ORDER_ITEM_BOOK)
@@ -44,6 +48,8 @@ final class OrderQueries {
 
 	private static final FetchPlan<OrderRow> LIST_VIEW = FetchPlan.of(LIST_ROWS, OrderQueries::listRow, OrderRow::id)
 		.prefetch(ACTIVE_ITEMS, OrderRow::withActiveItems);
+
+	// end::active-items[]
 
 	// end::list-view[]
 

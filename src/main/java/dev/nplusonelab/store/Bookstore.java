@@ -73,9 +73,12 @@ public final class Bookstore {
 	 * byte by byte ({@code COLLATE "C"}), as Java sorts strings, so a reader that sorts
 	 * in Java agrees with it whatever the database's locale.
 	 */
+	// tag::tag-names[]
 	public static final Prefetch<String> TAG_NAMES = Prefetch
 		.of(BOOK_TAGS, (resultSet, row) -> resultSet.getString("name"), "t.name")
 		.orderBy("t.name COLLATE \"C\"");
+
+	// end::tag-names[]
 
 	public static final ToMany CUSTOMER_ORDERS = ToMany.reverse("customer.orders", CUSTOMER, ORDERS, "customer_id");
 

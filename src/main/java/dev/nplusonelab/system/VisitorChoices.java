@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.servlet.support.RequestDataValueProcessor;
+import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriComponents;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -46,9 +47,14 @@ class VisitorChoices implements RequestDataValueProcessor {
 		return choices;
 	}
 
+	/**
+	 * Thymeleaf hands over the URL already escaped for HTML ({@code &amp;} between
+	 * parameters), so it is read unescaped and written back escaped.
+	 */
 	@Override
 	public String processUrl(HttpServletRequest request, String url) {
-		String path = pathOf(request, url);
+		String raw = HtmlUtils.htmlUnescape(url);
+		String path = pathOf(request, raw);
 		if (path == null) {
 			return url;
 		}
@@ -56,8 +62,8 @@ class VisitorChoices implements RequestDataValueProcessor {
 		if (choices.isEmpty()) {
 			return url;
 		}
-		UriComponents link = UriComponentsBuilder.fromUriString(url).build();
-		UriComponentsBuilder kept = UriComponentsBuilder.fromUriString(url);
+		UriComponents link = UriComponentsBuilder.fromUriString(raw).build();
+		UriComponentsBuilder kept = UriComponentsBuilder.fromUriString(raw);
 		boolean changed = false;
 		for (Map.Entry<String, String> choice : choices.entrySet()) {
 			if (!link.getQueryParams().containsKey(choice.getKey()) && applies(choice.getKey(), path)) {
@@ -65,7 +71,7 @@ class VisitorChoices implements RequestDataValueProcessor {
 				changed = true;
 			}
 		}
-		return changed ? kept.build().toUriString() : url;
+		return changed ? HtmlUtils.htmlEscape(kept.build().toUriString()) : url;
 	}
 
 	@Override

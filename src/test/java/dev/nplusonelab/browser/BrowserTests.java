@@ -188,7 +188,11 @@ class BrowserTests {
 
 		assertThat(Browser.severe(console)).isEmpty();
 		assertThat(this.browser.alertIsOpen()).as("an alert fired").isFalse();
-		assertThat(this.browser.findAll("script")).isEmpty();
+		// Only the page's own script files, from this origin: none made from data.
+		assertThat(this.browser.findAll("script"))
+			.allSatisfy((script) -> assertThat(script.getAttribute("src")).as("a script without a file")
+				.isNotBlank()
+				.matches("http://localhost:\\d+/(js|webjars)/.*"));
 		assertThat(this.browser.findAll("[onerror], [onload], [onclick]")).isEmpty();
 		assertThat(this.browser.findAll("img[src=x]")).isEmpty();
 		if (path.startsWith("/books/3")) {

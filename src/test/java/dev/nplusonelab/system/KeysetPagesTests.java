@@ -60,7 +60,7 @@ class KeysetPagesTests {
 		Element link = pages.visit(list + "?page=2&size=10&mode=naive").document().selectFirst("a.to-keyset");
 		assertThat(link).isNotNull();
 		String href = link.attr("href");
-		assertThat(href).contains("mode=naive", "size=10").doesNotContain("page=");
+		assertThat(href).as(href).contains("mode=naive", "size=10").doesNotContain("page=");
 
 		assertThat(pages.visit(href).records()).isEqualTo(pages.visit(list + "?page=3&size=10&mode=naive").records());
 	}

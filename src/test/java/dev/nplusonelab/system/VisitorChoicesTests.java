@@ -36,7 +36,7 @@ class VisitorChoicesTests {
 		assertThat(links).as("links to pages on %s", path).isNotEmpty();
 		for (Element link : links) {
 			String href = link.attr("href");
-			if (link.closest(".mode-toggle") != null) {
+			if (link.closest(".mode-toggle") != null || link.closest(".latency") != null) {
 				continue;
 			}
 			assertThat(href).as("a link on %s", path).contains("mode=naive");
@@ -53,6 +53,16 @@ class VisitorChoicesTests {
 		assertThat(page.select(".mode-toggle a[data-mode=optimized]").attr("href")).contains("mode=optimized")
 			.contains("latency=5")
 			.doesNotContain("mode=naive");
+	}
+
+	@Test
+	void aLinkThatAlreadyCarriesAChoiceIsNotGivenItTwice() {
+		Document page = visit("/books", "page=2&size=10&mode=naive&latency=1");
+
+		assertThat(page.select("a[href]").eachAttr("href")).allSatisfy((href) -> {
+			assertThat(href.split("mode=", -1)).as(href).hasSizeLessThanOrEqualTo(2);
+			assertThat(href.split("latency=", -1)).as(href).hasSizeLessThanOrEqualTo(2);
+		});
 	}
 
 	@Test

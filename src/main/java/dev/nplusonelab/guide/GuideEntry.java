@@ -1,0 +1,154 @@
+package dev.nplusonelab.guide;
+
+import java.util.List;
+
+/**
+ * One technique of the Django guide this lab grew from, mapped to where the lab shows it:
+ * the problem, the same fix in Django, in our query layer (read from our own source) and
+ * in JPA, and the page that runs it in both modes. Features declare their entries as
+ * beans, next to their lessons.
+ *
+ * @param key a stable name, also the entry's anchor on the guide page
+ * @param section which part of the guide it belongs to
+ * @param order where it appears in its section
+ * @param title a short title
+ * @param problem the problem in one sentence
+ * @param django the fix in Django's ORM
+ * @param ourCode tagged regions of our own source that do it
+ * @param jpa the fix with JPA/Hibernate
+ * @param page the key of the {@link Technique} whose page shows it
+ */
+public record GuideEntry(String key, Section section, int order, String title, String problem, String django,
+		List<SourceRef> ourCode, String jpa, String page) {
+
+	public static Builder entry(String key, Section section) {
+		return new Builder(key, section);
+	}
+
+	/** The parts of the guide, in its order. */
+	public enum Section {
+
+		SELECT_RELATED("select_related: a join for each to-one relation",
+				"A row needs a value from a row it points to: join it into the same statement."),
+
+		PREFETCH_RELATED("prefetch_related: one statement per to-many relation",
+				"A row has many children: load the children of every row at once with = ANY(?) and attach them."),
+
+		PREFETCH("Prefetch: control what a prefetch loads and where it goes",
+				"Filter, order, limit or join inside the prefetch, and keep several of one relation apart."),
+
+		COLUMNS("only() and defer(): load the columns the page shows",
+				"A wide column the page never shows costs bytes on every row."),
+
+		ANNOTATE("annotate: let the database compute a number per row",
+				"A count or an average per row is one aggregate, not a collection loaded to be measured."),
+
+		SUBQUERY("Subquery and OuterRef: one value from a related row",
+				"The latest child's title, per parent, as a column of the parent's row."),
+
+		MANAGER("The manager pattern: named fetch plans",
+				"Name each view's loading once, so every caller gets the same statements.");
+
+		private final String title;
+
+		private final String summary;
+
+		Section(String title, String summary) {
+			this.title = title;
+			this.summary = summary;
+		}
+
+		public String title() {
+			return this.title;
+		}
+
+		public String summary() {
+			return this.summary;
+		}
+
+		public String anchor() {
+			return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+		}
+
+	}
+
+	public static final class Builder {
+
+		private final String key;
+
+		private final Section section;
+
+		private int order;
+
+		private String title = "";
+
+		private String problem = "";
+
+		private String django = "";
+
+		private final java.util.ArrayList<SourceRef> ourCode = new java.util.ArrayList<>();
+
+		private String jpa = "";
+
+		private String page = "";
+
+		private Builder(String key, Section section) {
+			this.key = key;
+			this.section = section;
+		}
+
+		public Builder order(int order) {
+			this.order = order;
+			return this;
+		}
+
+		public Builder title(String title) {
+			this.title = title;
+			return this;
+		}
+
+		public Builder problem(String problem) {
+			this.problem = problem;
+			return this;
+		}
+
+		public Builder django(String django) {
+			this.django = django;
+			return this;
+		}
+
+		public Builder ourCode(Class<?> type, String... tags) {
+			for (String tag : tags) {
+				this.ourCode.add(new SourceRef(type, tag));
+			}
+			return this;
+		}
+
+		public Builder jpa(String jpa) {
+			this.jpa = jpa;
+			return this;
+		}
+
+		/** The key of the lesson whose page shows the technique. */
+		public Builder shownOn(String techniqueKey) {
+			this.page = techniqueKey;
+			return this;
+		}
+
+		public GuideEntry build() {
+			for (String[] required : new String[][] { { "title", this.title }, { "problem", this.problem },
+					{ "django", this.django }, { "jpa", this.jpa }, { "shownOn", this.page } }) {
+				if (required[1].isBlank()) {
+					throw new IllegalStateException("Guide entry " + this.key + " needs " + required[0] + "(...)");
+				}
+			}
+			if (this.ourCode.isEmpty()) {
+				throw new IllegalStateException("Guide entry " + this.key + " needs ourCode(...)");
+			}
+			return new GuideEntry(this.key, this.section, this.order, this.title, this.problem, this.django,
+					List.copyOf(this.ourCode), this.jpa, this.page);
+		}
+
+	}
+
+}
