@@ -76,6 +76,29 @@ public class SqlDiagnostics {
 		return this.properties.requestLatency();
 	}
 
+	/**
+	 * The WARN line logged once for a request with findings or broken rules: the route,
+	 * the mode, the count, then one line per finding and per violation.
+	 */
+	public static String warning(RequestReport report, List<Finding> findings, List<Violation> violations) {
+		StringBuilder message = new StringBuilder();
+		message.append(report.method())
+			.append(' ')
+			.append(report.route())
+			.append(" (mode ")
+			.append(report.mode())
+			.append("): ")
+			.append(report.statementCount())
+			.append(" statements, ")
+			.append(findings.size())
+			.append(" findings, ")
+			.append(violations.size())
+			.append(" violations");
+		findings.forEach((finding) -> message.append("\n  - ").append(finding.message()));
+		violations.forEach((violation) -> message.append("\n  ! ").append(violation.message()));
+		return message.toString();
+	}
+
 	/** Whether pages show the panel at all ({@code lab.sql.panel}). */
 	public boolean panelEnabled() {
 		return this.properties.panel();

@@ -152,14 +152,9 @@ class SqlReportFilter extends OncePerRequestFilter {
 
 	/** Once per request, so a log shows which route repeats itself, and how. */
 	private static void warn(RequestReport report, List<Finding> findings, List<Violation> violations) {
-		if (findings.isEmpty() && violations.isEmpty()) {
-			return;
+		if (!findings.isEmpty() || !violations.isEmpty()) {
+			logger.warn(SqlDiagnostics.warning(report, findings, violations));
 		}
-		StringBuilder message = new StringBuilder();
-		findings.forEach((finding) -> message.append("\n  - ").append(finding.message()));
-		violations.forEach((violation) -> message.append("\n  ! ").append(violation.message()));
-		logger.warn("{} {} (mode {}): {} statements, {} findings, {} violations{}", report.method(), report.route(),
-				report.mode(), report.statementCount(), findings.size(), violations.size(), message);
 	}
 
 	/**

@@ -54,7 +54,7 @@ public class PageProbe {
 			return new Page(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
 					header(response, "X-Sql-Statements"),
 					response.headers().firstValue("X-Records-Digest").orElse(null), header(response, "X-Records-Count"),
-					response.body());
+					response.body(), response.headers().firstValue("X-Sql-Report").map(Long::valueOf).orElse(null));
 		}
 		catch (java.io.IOException ex) {
 			throw new IllegalStateException("Could not load " + pathAndQuery + ": " + ex.getMessage(), ex);
@@ -86,9 +86,11 @@ public class PageProbe {
 	 * @param digest its {@code X-Records-Digest}, for a page with records
 	 * @param records its {@code X-Records-Count}
 	 * @param body the body
+	 * @param report the id of its SQL report ({@code X-Sql-Report}), to find it in the
+	 * request history
 	 */
 	public record Page(int status, String contentType, @Nullable Integer statements, @Nullable String digest,
-			@Nullable Integer records, String body) {
+			@Nullable Integer records, String body, @Nullable Long report) {
 
 		public boolean isOk() {
 			return this.status == 200;

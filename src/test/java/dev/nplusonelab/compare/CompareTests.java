@@ -103,7 +103,7 @@ class CompareTests {
 	}
 
 	private static PageProbe.Page page(String html, String digest) {
-		return new PageProbe.Page(200, "text/html", 1, digest, 1, html);
+		return new PageProbe.Page(200, "text/html", 1, digest, 1, html, null);
 	}
 
 }
