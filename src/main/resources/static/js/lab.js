@@ -5,12 +5,16 @@
 
   var COLORS = ['#c0392b', '#1e7b4a', '#2563eb', '#b7791f', '#7c3aed', '#0e7490', '#be185d', '#4b5563'];
 
+  // The width of the chart's box, so a phone gets a phone-sized chart.
+  function widthFor(element) {
+    return Math.max(240, Math.min(element.parentElement.clientWidth || 640, 720));
+  }
+
   function draw(element, title, sizes, series, metric) {
     var names = Object.keys(series);
     var data = [sizes].concat(names.map(function (name) { return series[name][metric]; }));
-    var width = Math.max(280, Math.min(element.parentElement.clientWidth || 640, 720));
     var options = {
-      width: width,
+      width: widthFor(element),
       height: 300,
       scales: {
         x: { time: false, distr: 3 },
@@ -39,8 +43,16 @@
       return;
     }
     var chart = JSON.parse(holder.getAttribute('data-chart'));
-    draw(document.getElementById('chart-statements'), 'statements', chart.sizes, chart.series, 'statements');
-    draw(document.getElementById('chart-ms'), 'ms', chart.sizes, chart.series, 'ms');
+    var plots = [
+      draw(document.getElementById('chart-statements'), 'statements', chart.sizes, chart.series, 'statements'),
+      draw(document.getElementById('chart-ms'), 'ms', chart.sizes, chart.series, 'ms')
+    ];
+    // Turning a phone or resizing the window redraws the charts at the new width.
+    window.addEventListener('resize', function () {
+      plots.forEach(function (plot) {
+        plot.setSize({ width: widthFor(plot.root.parentElement), height: 300 });
+      });
+    });
   }
 
   if (document.readyState === 'loading') {

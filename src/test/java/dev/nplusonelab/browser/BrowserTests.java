@@ -60,11 +60,17 @@ class BrowserTests {
 	}
 
 	/**
-	 * The home page and every lesson the guide declares, so a new page is covered too.
+	 * Every page: the home page, every lesson the guide declares (so a new page is
+	 * covered too) in both modes, and the pages about the lab itself.
 	 */
 	Stream<String> pages() {
-		return Stream.concat(Stream.of("/", "/mistakes", "/sql/requests"),
-				this.guide.all().stream().map(Technique::href).filter((href) -> !href.equals("/")));
+		Stream<String> lessons = this.guide.all()
+			.stream()
+			.map(Technique::href)
+			.flatMap((href) -> Stream.of(withMode(href, "optimized"), withMode(href, "naive")));
+		return Stream.concat(lessons,
+				Stream.of("/mistakes", "/guide", "/detection", "/compare?path=/books", "/sql/requests", "/lab",
+						"/lab?workload=books&sizes=10,50&run=1", "/lab?workload=authors&sizes=5&run=1"));
 	}
 
 	Stream<Technique> techniques() {
@@ -90,16 +96,6 @@ class BrowserTests {
 			.isLessThanOrEqualTo(Browser.MOBILE_WIDTH);
 	}
 
-	@ParameterizedTest(name = "{0}")
-	@ValueSource(strings = { "/", "/books" })
-	void naiveModeLooksTheSame(String path) {
-		List<LogEntry> console = this.browser.load(path + "?mode=naive");
-
-		assertThat(Browser.severe(console)).isEmpty();
-		this.browser.screenshot(name(path) + "-naive", Browser.DESKTOP_WIDTH);
-		this.browser.screenshot(name(path) + "-naive", Browser.MOBILE_WIDTH);
-	}
-
 	@Test
 	void theToggleSwitchesTheModeAndKeepsTheOtherParameters() {
 		this.browser.load("/books?page=2&size=20&latency=1");
@@ -120,6 +116,84 @@ class BrowserTests {
 		assertThat(this.browser.currentPath()).contains("page=2", "size=20", "latency=1", "mode=optimized");
 		assertThat(this.browser.find(".mode-toggle a.active").getAttribute("data-mode")).isEqualTo("optimized");
 		assertThat(statements()).isEqualTo(optimized);
+	}
+
+	/**
+	 * A visitor who picks naive on the home page stays naive through the navigation, a
+	 * row link, the pagination, a lesson's link and the guide.
+	 */
+	@Test
+	void aNaiveVisitorStaysNaiveWhereverTheyClick() {
+		this.browser.load("/?mode=naive");
+		assertNaive("the home page");
+
+		click(".site-nav a[href^='/books']");
+		assertNaive("the book list, from the navigation");
+
+		click(".pagination a[rel=next]");
+		assertNaive("the second page of books");
+		assertThat(this.browser.currentPath()).contains("page=1");
+
+		click("#records a[href^='/books/']");
+		assertNaive("a book, from its row");
+
+		click("#records a[href^='/authors/']");
+		assertNaive("its author, from a link in the record");
+
+		click(".cost-links a[href^='/compare']");
+		assertThat(this.browser.find(".mode-badge").getAttribute("data-mode")).isEqualTo("naive");
+		assertThat(this.browser.find(".verdict-line strong").getText()).startsWith("identical");
+
+		click(".site-nav a[href^='/guide']");
+		assertThat(this.browser.find(".mode-badge").getAttribute("data-mode")).isEqualTo("naive");
+		click("#select-related-single .measured-links a:not(.to-naive):not(.to-optimized)");
+		assertNaive("a page opened from the guide");
+
+		click(".site-nav a[href^='/mistakes']");
+		click("#mistakes a.card");
+		assertNaive("a mistake, from the gallery");
+		assertThat(this.browser.find(".mode-toggle a.active strong").getText()).isEqualTo("Wrong");
+	}
+
+	private void assertNaive(String where) {
+		assertThat(this.browser.currentPath()).as(where).contains("mode=naive");
+		assertThat(this.browser.find(".mode-badge").getAttribute("data-mode")).as(where).isEqualTo("naive");
+		assertThat(this.browser.find(".mode-toggle a.active").getAttribute("data-mode")).as(where).isEqualTo("naive");
+	}
+
+	/** Home, then the guide, then the technique: two clicks to any of them. */
+	@Test
+	void everyTechniqueOnTheGuideIsTwoClicksFromHome() {
+		this.browser.load("/");
+		click(".site-nav a[href^='/guide']");
+		List<String> entries = this.browser.findAll(".guide-entry")
+			.stream()
+			.map((entry) -> entry.getAttribute("id"))
+			.toList();
+		assertThat(entries).hasSizeGreaterThanOrEqualTo(this.guide.entries().size() + this.guide.mistakes().size());
+
+		for (String id : entries) {
+			this.browser.load("/");
+			click(".site-nav a[href^='/guide']");
+			WebElement link = this.browser.find("#" + id + " .measured-links a:not(.to-naive):not(.to-optimized)");
+			String title = link.getText();
+			click("#" + id + " .measured-links a:not(.to-naive):not(.to-optimized)");
+
+			assertThat(this.browser.find("h1").getText()).as(id).isEqualTo(title);
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("dataPages")
+	void theCompareViewSaysIdenticalForEveryDataPage(String path) {
+		this.browser.load("/compare?path=" + java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8));
+
+		assertThat(this.browser.find(".verdict-line strong").getText()).as(path).startsWith("identical");
+	}
+
+	Stream<String> dataPages() {
+		return Stream.concat(this.guide.all().stream().map(Technique::href),
+				Stream.of("/api/books?size=10", "/api/authors?size=3"));
 	}
 
 	@Test
