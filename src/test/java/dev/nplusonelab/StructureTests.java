@@ -1,0 +1,81 @@
+package dev.nplusonelab;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The layers of the lab, as rules that fail the build when a change crosses one: the
+ * query layer knows nothing of the bookstore, the store knows no page, the web plumbing
+ * knows no feature, and features meet only through each other's public types.
+ */
+class StructureTests {
+
+	private static final JavaClasses CLASSES = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("dev.nplusonelab");
+
+	private static final String[] FEATURES = { "dev.nplusonelab.book..", "dev.nplusonelab.author..",
+			"dev.nplusonelab.order..", "dev.nplusonelab.customer..", "dev.nplusonelab.home..",
+			"dev.nplusonelab.mistake..", "dev.nplusonelab.api..", "dev.nplusonelab.lab..", "dev.nplusonelab.export..",
+			"dev.nplusonelab.compare..", "dev.nplusonelab.detection.." };
+
+	@Test
+	void theQueryLayerImportsNothingOfTheApplication() {
+		noClasses().that()
+			.resideInAPackage("dev.nplusonelab.query..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage(everythingBut("dev.nplusonelab.query.."))
+			.check(CLASSES);
+	}
+
+	@Test
+	void theStoreKnowsTheQueryLayerButNoPageOrPlumbing() {
+		noClasses().that()
+			.resideInAPackage("dev.nplusonelab.store..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage(everythingBut("dev.nplusonelab.store..", "dev.nplusonelab.query.."))
+			.check(CLASSES);
+	}
+
+	@Test
+	void theWebPlumbingKnowsNoFeature() {
+		noClasses().that()
+			.resideInAPackage("dev.nplusonelab.system..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage(FEATURES)
+			.check(CLASSES);
+	}
+
+	@Test
+	void theGuideKnowsNoFeature() {
+		noClasses().that()
+			.resideInAPackage("dev.nplusonelab.guide..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage(FEATURES)
+			.check(CLASSES);
+	}
+
+	@Test
+	void noTwoPackagesDependOnEachOther() {
+		slices().matching("dev.nplusonelab.(*)..").should().beFreeOfCycles().check(CLASSES);
+	}
+
+	/** Every package of the application except these. */
+	private static String[] everythingBut(String... allowed) {
+		java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(FEATURES));
+		all.addAll(java.util.List.of("dev.nplusonelab.system..", "dev.nplusonelab.guide..", "dev.nplusonelab.sql..",
+				"dev.nplusonelab.store..", "dev.nplusonelab.query.."));
+		all.removeAll(java.util.List.of(allowed));
+		return all.toArray(String[]::new);
+	}
+
+}
