@@ -1,4 +1,4 @@
-package dev.nplusonelab.system;
+package dev.nplusonelab.store.seed;
 
 import java.time.Duration;
 import java.util.List;
