@@ -1,4 +1,4 @@
-package dev.nplusonelab.system;
+package dev.nplusonelab.store.seed;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.StringUtils;
@@ -34,8 +35,9 @@ import org.springframework.util.StringUtils;
 class DatabaseConfiguration {
 
 	@Bean
-	FlywayMigrationStrategy migrateThenSeed(DataSource dataSource, TransactionTemplate transactions, SeedScale scale) {
-		BookstoreSeeder seeder = new BookstoreSeeder(dataSource, transactions, scale);
+	FlywayMigrationStrategy migrateThenSeed(DataSource dataSource, TransactionTemplate transactions, SeedScale scale,
+			ResourceLoader resources) {
+		BookstoreSeeder seeder = new BookstoreSeeder(dataSource, transactions, scale, resources);
 		return (flyway) -> {
 			flyway.migrate();
 			seeder.seedIfEmpty();

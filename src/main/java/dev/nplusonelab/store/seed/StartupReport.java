@@ -1,4 +1,4 @@
-package dev.nplusonelab.system;
+package dev.nplusonelab.store.seed;
 
 import java.lang.management.ManagementFactory;
 
