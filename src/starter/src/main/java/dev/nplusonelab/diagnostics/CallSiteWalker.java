@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * named in {@code nplusone.call-sites.skip} (a query layer, a lazy loader): the code that
  * called it is.</li>
  * <li>When no frame qualifies, it says so, and names the nearest frame outside the JDBC
- * plumbing instead, never {@code null}.</li>
+ * plumbing and the frameworks instead (or, failing that, the nearest framework frame),
+ * never {@code null}.</li>
  * </ul>
  * It runs once per statement, so it walks the stack lazily, stops at the first frame that
  * qualifies and never looks further than {@code nplusone.call-sites.max-depth} frames.
@@ -82,6 +83,7 @@ final class CallSiteWalker {
 
 	String callSite(Stream<StackFrame> frames) {
 		@Nullable StackFrame nearest = null;
+		@Nullable StackFrame nearestFramework = null;
 		for (Iterator<StackFrame> iterator = frames.iterator(); iterator.hasNext();) {
 			StackFrame frame = iterator.next();
 			String className = frame.getClassName();
@@ -91,12 +93,17 @@ final class CallSiteWalker {
 			if (isApplication(className)) {
 				return frame.getFileName() + ":" + frame.getLineNumber();
 			}
-			if (nearest == null && !startsWithAny(className, JDBC_PLUMBING)) {
-				nearest = frame;
+			if (!startsWithAny(className, JDBC_PLUMBING)) {
+				if (!startsWithAny(className, FRAMEWORKS)) {
+					nearest = (nearest != null) ? nearest : frame;
+				}
+				else {
+					nearestFramework = (nearestFramework != null) ? nearestFramework : frame;
+				}
 			}
 		}
-		return (nearest != null) ? "(no application frame; nearest: " + describe(nearest) + ")"
-				: "(no application frame)";
+		StackFrame named = (nearest != null) ? nearest : nearestFramework;
+		return (named != null) ? "(no application frame; nearest: " + describe(named) + ")" : "(no application frame)";
 	}
 
 	private boolean isApplication(String className) {

@@ -277,6 +277,12 @@ public class NPlusOneProperties implements InitializingBean {
 		/** Whether HTML responses get the panel before their last body end tag. */
 		private boolean enabled = true;
 
+		/**
+		 * Whether error responses (status 400 and above) get the panel too. Off, an error
+		 * page shows nothing of the SQL behind it.
+		 */
+		private boolean errorPages = false;
+
 		/** Larger HTML responses pass through without a panel. */
 		private DataSize maxSize = DataSize.ofMegabytes(2);
 
@@ -298,6 +304,14 @@ public class NPlusOneProperties implements InitializingBean {
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+		public boolean isErrorPages() {
+			return this.errorPages;
+		}
+
+		public void setErrorPages(boolean errorPages) {
+			this.errorPages = errorPages;
 		}
 
 		public DataSize getMaxSize() {

@@ -33,7 +33,8 @@ public class NPlusOneWebAutoConfiguration {
 	}
 
 	@Bean
-	SqlPanelRenderer sqlPanelRenderer(NPlusOneProperties properties, ObjectProvider<PanelLinks> endpointLinks) {
+	SqlPanelRenderer sqlPanelRenderer(NPlusOneProperties properties, ObjectProvider<PanelLinks> endpointLinks,
+			ObjectProvider<PanelUrls> urls) {
 		NPlusOneProperties.Panel panel = properties.getPanel();
 		PanelLinks configured = PanelLinks.of(panel.getExplainUrl(), panel.getHistoryUrl());
 		Supplier<PanelLinks> endpoint = SingletonSupplier
@@ -53,8 +54,9 @@ public class NPlusOneWebAutoConfiguration {
 			}
 
 		};
-		return new SqlPanelRenderer(links, properties.getResultSet().isBytes(),
-				properties.getMaxStatementsPerRequest());
+		Supplier<PanelUrls> processor = SingletonSupplier.of(() -> urls.getIfUnique(() -> (request, url) -> url));
+		return new SqlPanelRenderer(links, properties.getResultSet().isBytes(), properties.getMaxStatementsPerRequest(),
+				(request, url) -> processor.get().apply(request, url));
 	}
 
 	/**

@@ -2,7 +2,10 @@ package dev.nplusonelab.diagnostics;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,6 +26,8 @@ public class SqlPanelRenderer {
 
 	private final int maxStatements;
 
+	private final BiFunction<HttpServletRequest, String, String> urls;
+
 	/**
 	 * @param links where EXPLAIN and the recent requests are
 	 * @param bytes whether bytes are counted ({@code nplusone.result-set.bytes})
@@ -30,9 +35,19 @@ public class SqlPanelRenderer {
 	 * request ran more
 	 */
 	public SqlPanelRenderer(PanelLinks links, boolean bytes, int maxStatements) {
+		this(links, bytes, maxStatements, (request, url) -> url);
+	}
+
+	/**
+	 * @param urls what the application does to every URL a page writes (Spring MVC's
+	 * {@code RequestDataValueProcessor}, as a template engine would call it)
+	 */
+	SqlPanelRenderer(PanelLinks links, boolean bytes, int maxStatements,
+			BiFunction<HttpServletRequest, String, String> urls) {
 		this.links = links;
 		this.bytes = bytes;
 		this.maxStatements = maxStatements;
+		this.urls = urls;
 	}
 
 	/** The link to the panel's stylesheet. */
@@ -40,8 +55,32 @@ public class SqlPanelRenderer {
 		return "<link rel=\"stylesheet\" href=\"" + escape(contextPath + STYLESHEET) + "\">";
 	}
 
+	/**
+	 * The bar with the panel for a page served to {@code request}: its links carry the
+	 * context path and whatever the application adds to every link.
+	 */
+	public String panel(SqlDiagnostics.Panel panel, HttpServletRequest request) {
+		return panel(panel, linker(request));
+	}
+
+	/** The panel's body alone, for a page served to {@code request}. */
+	public String body(SqlDiagnostics.Panel panel, HttpServletRequest request) {
+		StringBuilder html = new StringBuilder(4096 + 512 * panel.summary().lines().size());
+		body(html, panel, linker(request));
+		return html.toString();
+	}
+
 	/** The bar with the panel: a {@code <details id="sql-panel">} element. */
 	public String panel(SqlDiagnostics.Panel panel, String contextPath) {
+		return panel(panel, (path) -> link(contextPath, path));
+	}
+
+	private UnaryOperator<String> linker(HttpServletRequest request) {
+		String contextPath = request.getContextPath();
+		return (path) -> this.urls.apply(request, link(contextPath, path));
+	}
+
+	private String panel(SqlDiagnostics.Panel panel, UnaryOperator<String> links) {
 		StatementSummary s = panel.summary();
 		long nPlusOne = panel.potentialNPlusOne();
 		StringBuilder html = new StringBuilder(4096 + 512 * s.lines().size());
@@ -95,7 +134,7 @@ public class SqlPanelRenderer {
 		}
 		span(html, "sql-toggle-hint", "SQL panel");
 		html.append("</summary>\n");
-		body(html, panel, contextPath);
+		body(html, panel, links);
 		html.append("</details>\n");
 		return html.toString();
 	}
@@ -105,11 +144,11 @@ public class SqlPanelRenderer {
 	 */
 	public String body(SqlDiagnostics.Panel panel, String contextPath) {
 		StringBuilder html = new StringBuilder(4096 + 512 * panel.summary().lines().size());
-		body(html, panel, contextPath);
+		body(html, panel, (path) -> link(contextPath, path));
 		return html.toString();
 	}
 
-	private void body(StringBuilder html, SqlDiagnostics.Panel panel, String contextPath) {
+	private void body(StringBuilder html, SqlDiagnostics.Panel panel, UnaryOperator<String> links) {
 		StatementSummary s = panel.summary();
 		html.append("<div class=\"sql-body\">\n");
 		if (!panel.violations().isEmpty()) {
@@ -202,19 +241,20 @@ public class SqlPanelRenderer {
 		}
 		html.append("<ol class=\"sql-lines\">\n");
 		for (StatementSummary.Line line : s.lines()) {
-			line(html, panel, line, contextPath);
+			line(html, panel, line, links);
 		}
 		html.append("</ol>\n");
 		String history = panel.explainable() ? this.links.history() : null;
 		if (history != null) {
 			html.append("<p class=\"hint\"><a href=\"")
-				.append(escape(link(contextPath, history)))
+				.append(escape(links.apply(history)))
 				.append("\">Recent requests</a></p>\n");
 		}
 		html.append("</section>\n</div>\n");
 	}
 
-	private void line(StringBuilder html, SqlDiagnostics.Panel panel, StatementSummary.Line line, String contextPath) {
+	private void line(StringBuilder html, SqlDiagnostics.Panel panel, StatementSummary.Line line,
+			UnaryOperator<String> links) {
 		StatementRecord statement = line.statement();
 		html.append("<li class=\"")
 			.append((line.group() > 0) ? "group-" + (line.group() % 8) : "single")
@@ -246,9 +286,7 @@ public class SqlPanelRenderer {
 		String explain = (panel.explainable() && statement.isSelect())
 				? this.links.explain(panel.report().id(), statement.index()) : null;
 		if (explain != null) {
-			html.append("<a class=\"explain\" href=\"")
-				.append(escape(link(contextPath, explain)))
-				.append("\">EXPLAIN</a>\n");
+			html.append("<a class=\"explain\" href=\"").append(escape(links.apply(explain))).append("\">EXPLAIN</a>\n");
 		}
 		html.append("</div>\n<pre class=\"sql\">").append(escape(statement.sql())).append("</pre>\n");
 		if (panel.showParameters()) {

@@ -195,6 +195,9 @@ final class SqlReportFilter extends OncePerRequestFilter {
 	private void injectPanel(HttpServletRequest request, ReportResponse buffered,
 			Supplier<SqlDiagnostics.Panel> panel) {
 		String contentType = buffered.getContentType();
+		if (buffered.getStatus() >= 400 && !this.properties.getPanel().isErrorPages()) {
+			return;
+		}
 		if (buffered.streamed || contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("text/html")
 				|| buffered.containsHeader("Content-Encoding") || "HEAD".equals(request.getMethod())
 				|| buffered.getContentSize() == 0
@@ -207,9 +210,8 @@ final class SqlReportFilter extends OncePerRequestFilter {
 		if (body < 0) {
 			return;
 		}
-		String contextPath = request.getContextPath();
-		String bar = this.renderer.panel(panel.get(), contextPath);
-		String link = this.renderer.stylesheet(contextPath);
+		String bar = this.renderer.panel(panel.get(), request);
+		String link = this.renderer.stylesheet(request.getContextPath());
 		int head = lastIndexOfIgnoreCase(page, "</head>", body);
 		StringBuilder injected = new StringBuilder(page.length() + bar.length() + link.length() + 1);
 		if (head >= 0) {
