@@ -1,4 +1,4 @@
-package dev.nplusonelab.sql;
+package dev.nplusonelab.sqlreport;
 
 import java.util.Arrays;
 import java.util.List;
@@ -13,6 +13,7 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import dev.nplusonelab.diagnostics.StatementBudget;
 import dev.nplusonelab.LabTest;
 import dev.nplusonelab.Pages;
 import dev.nplusonelab.system.Mode;

@@ -1,4 +1,4 @@
-package dev.nplusonelab.sql;
+package dev.nplusonelab.sqlreport;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +15,10 @@ import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
+import dev.nplusonelab.diagnostics.Finding;
+import dev.nplusonelab.diagnostics.NPlusOneDetector;
+import dev.nplusonelab.diagnostics.RequestReport;
+import dev.nplusonelab.diagnostics.SqlDiagnostics;
 import dev.nplusonelab.LabTest;
 import dev.nplusonelab.Pages;
 

@@ -1,4 +1,4 @@
-package dev.nplusonelab.sql;
+package dev.nplusonelab.sqlreport;
 
 import java.time.Duration;
 import java.util.List;
@@ -9,13 +9,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
+import dev.nplusonelab.diagnostics.RequestReport;
+import dev.nplusonelab.diagnostics.SqlCapture;
+import dev.nplusonelab.diagnostics.SqlRequestHistory;
+import dev.nplusonelab.diagnostics.StatementRecord;
 import dev.nplusonelab.LabTest;
 import dev.nplusonelab.Pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Injected latency stops at {@code lab.sql.max-injected}: a request is never held longer
+ * Injected latency stops at {@code nplusone.max-injected}: a request is never held longer
  * than that by the lab itself. Run with a 35 ms cap and 10 ms per statement, so that the
  * cap is reached after three statements.
  */

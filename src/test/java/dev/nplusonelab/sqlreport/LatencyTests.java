@@ -1,4 +1,4 @@
-package dev.nplusonelab.sql;
+package dev.nplusonelab.sqlreport;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
+import dev.nplusonelab.diagnostics.RequestReport;
 import dev.nplusonelab.LabTest;
 import dev.nplusonelab.Pages;
 

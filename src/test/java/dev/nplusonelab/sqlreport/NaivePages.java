@@ -1,4 +1,4 @@
-package dev.nplusonelab.sql;
+package dev.nplusonelab.sqlreport;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.nplusonelab.sql;
+package dev.nplusonelab.sqlreport;
 
 import java.util.List;
 
@@ -12,6 +12,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
+import dev.nplusonelab.diagnostics.RequestReport;
+import dev.nplusonelab.diagnostics.SqlCapture;
+import dev.nplusonelab.diagnostics.SqlMetrics;
+import dev.nplusonelab.diagnostics.SqlRequestHistory;
 import dev.nplusonelab.LabTest;
 import dev.nplusonelab.Pages;
 

@@ -1,4 +1,4 @@
-package dev.nplusonelab.sql;
+package dev.nplusonelab.sqlreport;
 
 import org.junit.jupiter.api.Test;
 
@@ -6,7 +6,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
+import dev.nplusonelab.diagnostics.RequestReport;
+import dev.nplusonelab.diagnostics.SqlCapture;
 import dev.nplusonelab.LabTest;
+import dev.nplusonelab.diagnostics.test.SqlAssertions;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -1,4 +1,4 @@
-package dev.nplusonelab.sql;
+package dev.nplusonelab.sqlreport;
 
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +10,8 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The panel, the history and EXPLAIN each turn off with a property, for production. */
-@SpringBootTest(properties = { "lab.sql.panel=false", "lab.sql.history=false", "lab.seed.scale=0.05" })
+@SpringBootTest(
+		properties = { "nplusone.panel.enabled=false", "nplusone.history.enabled=false", "lab.seed.scale=0.05" })
 @AutoConfigureMockMvc
 class SqlTogglesTests {
 

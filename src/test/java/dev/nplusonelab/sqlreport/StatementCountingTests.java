@@ -1,4 +1,4 @@
-package dev.nplusonelab.sql;
+package dev.nplusonelab.sqlreport;
 
 import java.util.List;
 
@@ -8,6 +8,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
+import dev.nplusonelab.diagnostics.RequestReport;
+import dev.nplusonelab.diagnostics.SqlCapture;
+import dev.nplusonelab.diagnostics.StatementRecord;
+import dev.nplusonelab.diagnostics.StatementSummary;
 import dev.nplusonelab.LabTest;
 import dev.nplusonelab.Pages;
 
@@ -92,7 +96,7 @@ class StatementCountingTests {
 
 		assertThat(second.statements()).isEqualTo(2);
 		assertThat(second.report().route()).isEqualTo("/books");
-		assertThat(second.report().mode()).isEqualTo("optimized");
+		assertThat(second.report().tag("mode")).isEqualTo("optimized");
 	}
 
 	@Test

@@ -1,5 +1,6 @@
-package dev.nplusonelab.sql;
+package dev.nplusonelab.sqlreport;
 
+import java.util.Locale;
 import java.util.function.Consumer;
 
 import jakarta.servlet.FilterChain;
@@ -7,12 +8,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
+import dev.nplusonelab.diagnostics.RequestReport;
+import dev.nplusonelab.diagnostics.StatementRecord;
 import dev.nplusonelab.LabTest;
+import dev.nplusonelab.system.Mode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StrictModeTests {
 
 	@Autowired
-	private FilterRegistrationBean<SqlReportFilter> filter;
+	@Qualifier("nplusoneReportFilter")
+	private FilterRegistrationBean<?> filter;
 
 	@Autowired
 	private JdbcClient jdbc;
@@ -93,7 +99,7 @@ class StrictModeTests {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/strict-test");
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		FilterChain chain = (servletRequest, servletResponse) -> {
-			servletRequest.setAttribute(SqlMetrics.MODE_ATTRIBUTE, mode);
+			servletRequest.setAttribute(Mode.ATTRIBUTE, Mode.valueOf(mode.toUpperCase(Locale.ROOT)));
 			work.accept((RequestReport) ((HttpServletRequest) servletRequest).getAttribute(RequestReport.ATTRIBUTE));
 			servletResponse.getWriter().write("page");
 		};
