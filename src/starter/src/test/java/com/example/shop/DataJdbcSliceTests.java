@@ -9,7 +9,7 @@ import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabas
 import dev.nplusonelab.diagnostics.RequestReport;
 import dev.nplusonelab.diagnostics.SqlCapture;
 import dev.nplusonelab.diagnostics.test.ExpectStatements;
-import dev.nplusonelab.diagnostics.test.SqlAssertions;
+import dev.nplusonelab.diagnostics.test.ReportAssertions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,7 +41,7 @@ class DataJdbcSliceTests {
 			}
 		});
 
-		SqlAssertions.assertThat(report).ranExactly(3);
+		ReportAssertions.assertThat(report).ranExactly(3);
 		assertThat(report.statements())
 			.allSatisfy((statement) -> assertThat(statement.callSite()).startsWith("DataJdbcSliceTests.java:"));
 	}

@@ -21,7 +21,9 @@ import dev.nplusonelab.diagnostics.RequestReport;
  * SqlAssertions.assertThat(result).ranAtMost(2).ranNothingWhileRendering();
  * }</pre>
  *
- * For a whole test method, {@link ExpectStatements} does the same.
+ * For a whole test method, {@link ExpectStatements} does the same. Its overloads name the
+ * Servlet API and Spring's test support, so a test classpath without them uses
+ * {@link ReportAssertions} instead.
  */
 public final class SqlAssertions {
 
