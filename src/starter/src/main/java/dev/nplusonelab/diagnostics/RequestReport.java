@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -113,15 +114,18 @@ public final class RequestReport {
 		return (jdbcStatement != null) ? this.open.get(jdbcStatement) : null;
 	}
 
-	void complete(String route, int status, long elapsedNanos, Map<String, String> tags) {
+	void complete(String route, int status, long elapsedNanos) {
 		synchronized (this) {
 			this.completed = true;
 		}
 		this.route = route;
 		this.status = status;
 		this.elapsedNanos = elapsedNanos;
-		this.tags = Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tags));
 		this.open.clear();
+	}
+
+	void tags(Map<String, String> tags) {
+		this.tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
 	}
 
 	/**

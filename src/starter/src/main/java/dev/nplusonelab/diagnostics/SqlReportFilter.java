@@ -139,8 +139,10 @@ final class SqlReportFilter extends OncePerRequestFilter {
 
 	private void complete(HttpServletRequest request, ReportResponse buffered, RequestReport report, long started,
 			boolean visible) throws IOException {
-		report.complete(route(request, buffered.getStatus()), buffered.getStatus(), System.nanoTime() - started,
-				tags(request, report));
+		report.complete(route(request, buffered.getStatus()), buffered.getStatus(), System.nanoTime() - started);
+		// Asked once the report is complete: a contributor sees the route and the
+		// statements.
+		report.tags(tags(request, report));
 		List<Finding> findings = Failures.guard("N+1 detector", () -> this.diagnostics.findings(report), List.of());
 		List<Violation> violations = Failures.guard("rules", () -> this.diagnostics.violations(report, findings),
 				List.of());
