@@ -10,8 +10,8 @@ import org.jsoup.nodes.Element;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-import dev.nplusonelab.sql.RequestReport;
-import dev.nplusonelab.sql.StatementRecord;
+import dev.nplusonelab.diagnostics.RequestReport;
+import dev.nplusonelab.diagnostics.StatementRecord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

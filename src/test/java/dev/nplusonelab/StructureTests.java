@@ -10,8 +10,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The layers of the lab, as rules that fail the build when a change crosses one: the
- * query layer knows nothing of the bookstore, the store knows no page, the web plumbing
- * knows no feature, and features meet only through each other's public types.
+ * diagnostics starter and the query layer know nothing of the bookstore, the store knows
+ * no page, the web plumbing and the guide know no feature, and no two packages depend on
+ * each other.
  */
 class StructureTests {
 
@@ -31,6 +32,20 @@ class StructureTests {
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage(everythingBut("dev.nplusonelab.query.."))
+			.check(CLASSES);
+	}
+
+	/**
+	 * The starter is built on its own too (the invoker build), where the compiler
+	 * enforces this; here it fails as soon as the lab's build compiles a crossing.
+	 */
+	@Test
+	void theDiagnosticsStarterImportsNothingOfTheApplication() {
+		noClasses().that()
+			.resideInAPackage("dev.nplusonelab.diagnostics..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage(everythingBut("dev.nplusonelab.diagnostics.."))
 			.check(CLASSES);
 	}
 
@@ -72,8 +87,9 @@ class StructureTests {
 	/** Every package of the application except these. */
 	private static String[] everythingBut(String... allowed) {
 		java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(FEATURES));
-		all.addAll(java.util.List.of("dev.nplusonelab.system..", "dev.nplusonelab.guide..", "dev.nplusonelab.sql..",
-				"dev.nplusonelab.store..", "dev.nplusonelab.query.."));
+		all.addAll(
+				java.util.List.of("dev.nplusonelab.system..", "dev.nplusonelab.guide..", "dev.nplusonelab.sqlreport..",
+						"dev.nplusonelab.store..", "dev.nplusonelab.query..", "dev.nplusonelab.diagnostics.."));
 		all.removeAll(java.util.List.of(allowed));
 		return all.toArray(String[]::new);
 	}

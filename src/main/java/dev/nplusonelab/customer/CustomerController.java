@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import dev.nplusonelab.system.ByMode;
 import dev.nplusonelab.system.Mode;
 import dev.nplusonelab.system.NotFoundException;
-import dev.nplusonelab.sql.StatementBudget;
+import dev.nplusonelab.diagnostics.StatementBudget;
 
 @Controller
 class CustomerController {

@@ -15,13 +15,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-import dev.nplusonelab.sql.RequestReport;
-import dev.nplusonelab.sql.SqlAssertions;
-import dev.nplusonelab.sql.SqlDiagnostics;
-import dev.nplusonelab.sql.SqlProperties;
-import dev.nplusonelab.sql.SqlRequestHistory;
-import dev.nplusonelab.sql.StatementBudget;
-import dev.nplusonelab.sql.StatementRecord;
+import dev.nplusonelab.diagnostics.NPlusOneProperties;
+import dev.nplusonelab.diagnostics.RequestReport;
+import dev.nplusonelab.diagnostics.SqlDiagnostics;
+import dev.nplusonelab.diagnostics.SqlRequestHistory;
+import dev.nplusonelab.diagnostics.StatementBudget;
+import dev.nplusonelab.diagnostics.StatementRecord;
+import dev.nplusonelab.diagnostics.test.ReportAssertions;
 import dev.nplusonelab.system.PageProbe;
 
 /**
@@ -46,15 +46,15 @@ class LiveExamples {
 
 	private final SqlDiagnostics diagnostics;
 
-	private final SqlProperties properties;
+	private final NPlusOneProperties properties;
 
 	private final RequestMappingHandlerMapping mapping;
 
 	private final MeterRegistry registry;
 
 	LiveExamples(PageProbe probe, ObjectProvider<SqlRequestHistory> history, SqlDiagnostics diagnostics,
-			SqlProperties properties, @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mapping,
-			MeterRegistry registry) {
+			NPlusOneProperties properties,
+			@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mapping, MeterRegistry registry) {
 		this.probe = probe;
 		this.history = history;
 		this.diagnostics = diagnostics;
@@ -69,7 +69,7 @@ class LiveExamples {
 		Optional<RequestReport> rendered = report(RENDERED);
 		return new Detection(assertion(LIST + "&mode=optimized", optimized), assertion(LIST + "&mode=naive", naive),
 				naive.map(this::warning).orElse(null), rendered.map(LiveExamples::renderRun).orElse(null), budgets(),
-				metrics(), this.properties.strict(), this.history.getIfAvailable() != null);
+				metrics(), this.properties.isStrict(), this.history.getIfAvailable() != null);
 	}
 
 	/** Loads a page and finds its report in the history, if the history is on. */
@@ -85,7 +85,7 @@ class LiveExamples {
 	private static @Nullable AssertionRun assertion(String path, Optional<RequestReport> report) {
 		return report.map((ran) -> {
 			try {
-				SqlAssertions.assertThat(ran).ranAtMost(2).hasNoPotentialNPlusOne();
+				ReportAssertions.assertThat(ran).ranAtMost(2).hasNoPotentialNPlusOne();
 				return new AssertionRun(path, ran.statementCount(), true, List.of(), 0);
 			}
 			catch (AssertionError failure) {

@@ -10,7 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-import dev.nplusonelab.sql.StreamedResponse;
+import dev.nplusonelab.diagnostics.StreamedResponse;
 
 @Controller
 class ExportController {

@@ -17,9 +17,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
-import dev.nplusonelab.sql.RequestReport;
-import dev.nplusonelab.sql.SqlCapture;
-import dev.nplusonelab.sql.StatementRecord;
+import dev.nplusonelab.diagnostics.RequestReport;
+import dev.nplusonelab.diagnostics.SqlCapture;
+import dev.nplusonelab.diagnostics.StatementRecord;
 import dev.nplusonelab.system.StrictNumbers;
 
 /**
@@ -145,7 +145,7 @@ class LabRunner {
 		List<StatementRecord> statements = report.statements();
 		long rows = statements.stream().mapToLong((statement) -> statement.fetched().rows()).sum();
 		long bytes = statements.stream().mapToLong((statement) -> statement.fetched().bytes()).sum();
-		return new Run(statements.size(), rows, bytes, loaded[0], report.sqlTime().toNanos() / 1e6, totalMs);
+		return new Run(report.statementCount(), rows, bytes, loaded[0], report.sqlTime().toNanos() / 1e6, totalMs);
 	}
 
 	private LabStrategies strategies() {

@@ -12,7 +12,7 @@ import dev.nplusonelab.api.AuthorJson;
 import dev.nplusonelab.api.PageJson;
 import dev.nplusonelab.system.Mode;
 import dev.nplusonelab.system.Paging;
-import dev.nplusonelab.sql.StatementBudget;
+import dev.nplusonelab.diagnostics.StatementBudget;
 
 /**
  * The serializer mistake, shown on a page: the {@code /api/authors} payload, read by the

@@ -12,7 +12,7 @@ import dev.nplusonelab.system.Keyset;
 import dev.nplusonelab.system.ListPage;
 import dev.nplusonelab.system.Mode;
 import dev.nplusonelab.system.Paging;
-import dev.nplusonelab.sql.StatementBudget;
+import dev.nplusonelab.diagnostics.StatementBudget;
 
 @Controller
 class OrderController {

@@ -7,14 +7,14 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.web.servlet.HandlerInterceptor;
 
-import dev.nplusonelab.sql.SqlCapture;
-import dev.nplusonelab.sql.SqlProperties;
+import dev.nplusonelab.diagnostics.SqlCapture;
+import dev.nplusonelab.diagnostics.NPlusOneProperties;
 
 /**
  * {@code ?latency=5} adds 5 ms before every statement of the request, the round trip to a
  * database in another zone. On localhost a statement costs a fraction of a millisecond,
  * which hides what N+1 costs in production; with the delay, 300 statements cost 300 round
- * trips. Where {@code lab.sql.request-latency} is off (the {@code prod} profile), the
+ * trips. Where {@code nplusone.request-latency} is off (the {@code prod} profile), the
  * parameter is refused: nobody on the internet may make the application sleep.
  */
 class LatencyInterceptor implements HandlerInterceptor {
@@ -27,10 +27,10 @@ class LatencyInterceptor implements HandlerInterceptor {
 
 	private final boolean enabled;
 
-	LatencyInterceptor(SqlCapture capture, SqlProperties properties) {
+	LatencyInterceptor(SqlCapture capture, NPlusOneProperties properties) {
 		this.capture = capture;
-		this.maxMillis = properties.maxLatency().toMillis();
-		this.enabled = properties.requestLatency();
+		this.maxMillis = properties.getMaxLatency().toMillis();
+		this.enabled = properties.isRequestLatency();
 	}
 
 	@Override

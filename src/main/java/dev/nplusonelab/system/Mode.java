@@ -14,6 +14,12 @@ public enum Mode {
 
 	public static final String PARAMETER = "mode";
 
+	/**
+	 * The request attribute that holds the mode a request runs in, set when a handler
+	 * takes a {@code Mode}; the SQL report's metrics are tagged with it.
+	 */
+	public static final String ATTRIBUTE = Mode.class.getName();
+
 	public static final Mode DEFAULT = OPTIMIZED;
 
 	/** The value as it appears in URLs and metric tags. */

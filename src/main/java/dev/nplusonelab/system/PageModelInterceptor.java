@@ -9,13 +9,14 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
 
-import dev.nplusonelab.sql.RequestReport;
+import dev.nplusonelab.diagnostics.RequestReport;
 
 /**
  * Gives every rendered page what the layout needs besides the page's own model: the
- * request's SQL report (read by the panel while the view renders, so it includes the
- * view's statements), the mode, the current URL for the toggle and the pagination links,
- * and the digest of the page's records.
+ * request's SQL report so far (the latency links and the mistakes' footprint read it; the
+ * panel itself is added by the diagnostics once the page is complete), the mode, the
+ * current URL for the toggle and the pagination links, and the digest of the page's
+ * records.
  */
 class PageModelInterceptor implements HandlerInterceptor {
 
@@ -23,9 +24,12 @@ class PageModelInterceptor implements HandlerInterceptor {
 
 	private final Duration latencyCap;
 
-	PageModelInterceptor(boolean historyShown, Duration latencyCap) {
+	private final boolean requestLatency;
+
+	PageModelInterceptor(boolean historyShown, Duration latencyCap, boolean requestLatency) {
 		this.historyShown = historyShown;
 		this.latencyCap = latencyCap;
+		this.requestLatency = requestLatency;
 	}
 
 	@Override
@@ -41,6 +45,7 @@ class PageModelInterceptor implements HandlerInterceptor {
 		view.addObject("visitorMode", (mode != null) ? mode : chosenMode(request));
 		view.addObject("historyShown", this.historyShown);
 		view.addObject("latencyCap", this.latencyCap);
+		view.addObject("requestLatency", this.requestLatency);
 		view.addObject("urls", new CurrentUrl(request));
 		view.getModel().values().stream().filter(PageRecords.class::isInstance).findFirst().ifPresent((records) -> {
 			RecordsDigest digest = new RecordsDigest((PageRecords) records);

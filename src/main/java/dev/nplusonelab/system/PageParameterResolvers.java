@@ -10,8 +10,6 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
-import dev.nplusonelab.sql.SqlMetrics;
-
 /**
  * Lets a controller method take {@link Mode} and {@link Paging} as plain arguments.
  * Unlike Spring Data's {@code Pageable} resolver, which quietly clamps {@code page=-1} or
@@ -33,8 +31,7 @@ final class PageParameterResolvers {
 		public Mode resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer container,
 				NativeWebRequest request, @Nullable WebDataBinderFactory binderFactory) {
 			Mode mode = Mode.parse(single(request, Mode.PARAMETER));
-			request.setAttribute(Mode.class.getName(), mode, RequestAttributes.SCOPE_REQUEST);
-			request.setAttribute(SqlMetrics.MODE_ATTRIBUTE, mode.value(), RequestAttributes.SCOPE_REQUEST);
+			request.setAttribute(Mode.ATTRIBUTE, mode, RequestAttributes.SCOPE_REQUEST);
 			return mode;
 		}
 
@@ -85,7 +82,7 @@ final class PageParameterResolvers {
 	}
 
 	static @Nullable Mode currentMode(HttpServletRequest request) {
-		return (Mode) request.getAttribute(Mode.class.getName());
+		return (Mode) request.getAttribute(Mode.ATTRIBUTE);
 	}
 
 }

@@ -10,8 +10,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-import dev.nplusonelab.sql.SqlCapture;
-import dev.nplusonelab.sql.SqlProperties;
+import dev.nplusonelab.diagnostics.SqlCapture;
+import dev.nplusonelab.diagnostics.NPlusOneProperties;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -22,9 +22,9 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	private final SqlCapture capture;
 
-	private final SqlProperties sqlProperties;
+	private final NPlusOneProperties sqlProperties;
 
-	WebConfiguration(SqlCapture capture, SqlProperties sqlProperties) {
+	WebConfiguration(SqlCapture capture, NPlusOneProperties sqlProperties) {
 		this.capture = capture;
 		this.sqlProperties = sqlProperties;
 	}
@@ -94,8 +94,8 @@ class WebConfiguration implements WebMvcConfigurer {
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(new LatencyInterceptor(this.capture, this.sqlProperties));
-		registry
-			.addInterceptor(new PageModelInterceptor(this.sqlProperties.history(), this.sqlProperties.maxInjected()));
+		registry.addInterceptor(new PageModelInterceptor(this.sqlProperties.getHistory().isEnabled(),
+				this.sqlProperties.getMaxInjected(), this.sqlProperties.isRequestLatency()));
 	}
 
 }

@@ -49,7 +49,7 @@ class DetectionPageTests {
 
 		assertThat(page.select("#strict .run-line").text()).contains("21 statements, 20 of them while its view");
 		assertThat(page.select("#log pre").text())
-			.startsWith("GET /books (mode naive): " + naiveBooks(10) + " statements")
+			.startsWith("GET /books {mode=naive}: " + naiveBooks(10) + " statements")
 			.contains("potential N+1", "NaiveBookReader.java:", "Fix: join book.author");
 		assertThat(page.select("table.metrics tbody tr").eachText()).anyMatch((row) -> row.startsWith("/books naive"));
 	}

@@ -15,7 +15,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import dev.nplusonelab.LabTest;
 import dev.nplusonelab.Pages;
 import dev.nplusonelab.Pages.Visit;
-import dev.nplusonelab.sql.StatementSummary;
+import dev.nplusonelab.diagnostics.StatementSummary;
 import dev.nplusonelab.system.ListPage;
 import dev.nplusonelab.system.Paging;
 

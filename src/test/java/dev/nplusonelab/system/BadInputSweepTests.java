@@ -34,8 +34,8 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
 import org.springframework.web.util.UriUtils;
 
 import dev.nplusonelab.LabTest;
-import dev.nplusonelab.sql.RequestReport;
-import dev.nplusonelab.sql.StatementRecord;
+import dev.nplusonelab.diagnostics.RequestReport;
+import dev.nplusonelab.diagnostics.StatementRecord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -138,7 +138,7 @@ class BadInputSweepTests {
 
 		assertThat(response.status()).as(target).isBetween(400, 499);
 		assertThat(response.body()).doesNotContain("Exception", "at dev.", "org.springframework", "java.lang", "Tomcat",
-				"spring.datasource", "lab.sql");
+				"spring.datasource", "nplusone.");
 	}
 
 	@ParameterizedTest(name = "{0}")

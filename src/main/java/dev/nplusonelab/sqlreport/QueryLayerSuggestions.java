@@ -1,0 +1,239 @@
+package dev.nplusonelab.sqlreport;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+import dev.nplusonelab.diagnostics.Finding.Suggestion;
+import dev.nplusonelab.diagnostics.FixSuggester;
+import dev.nplusonelab.diagnostics.RepeatedLookup;
+import dev.nplusonelab.diagnostics.StatementRecord;
+import dev.nplusonelab.query.Relation;
+import dev.nplusonelab.query.Relations;
+import dev.nplusonelab.query.Table;
+import dev.nplusonelab.query.ToMany;
+import dev.nplusonelab.query.ToOne;
+
+/**
+ * The detector's fixes in terms of our query layer. It follows the schema's
+ * {@link Relations} from the table of the list a repeated statement was issued for to
+ * what the repeats read (the table and the column their WHERE clause matches): a to-one
+ * or a chain of two ({@code join}), a to-many or a many-to-many ({@code prefetch}), a
+ * to-one of a to-many's children (a {@code join} inside the {@code prefetch}), a to-many
+ * under a to-many ({@code then}). Where no relation leads there from the list, it names
+ * none and leaves the fix to the starter, which names the table and the key: a relation
+ * the list does not reach would be a wrong fix.
+ */
+@Component
+class QueryLayerSuggestions implements FixSuggester {
+
+	private final Relations relations;
+
+	QueryLayerSuggestions(Relations relations) {
+		this.relations = relations;
+	}
+
+	@Override
+	public boolean leadsTo(String table, RepeatedLookup lookup) {
+		return path(table, lookup) != null;
+	}
+
+	@Override
+	public @Nullable Suggestion suggest(RepeatedLookup lookup) {
+		List<Relation> path = path(lookup.sourceTable(), lookup);
+		if (path == null) {
+			ToMany relation = relation(lookup);
+			return (relation != null) ? loadAtOnce(lookup, relation, List.of()) : null;
+		}
+		if (path.isEmpty()) {
+			return sameRows(lookup);
+		}
+		Relation last = path.get(path.size() - 1);
+		if (last instanceof ToOne) {
+			if (path.get(0) instanceof ToMany many) {
+				return new Suggestion("prefetch", names(path), "prefetch " + many.name() + " with join " + last.name(),
+						prefetch(many, "") + ".join(" + Relations.constantName(last) + ")");
+			}
+			return new Suggestion("join", names(path), "join " + String.join(", ", names(path)),
+					"Select.join(" + constants(path) + ")");
+		}
+		return loadAtOnce(lookup, (ToMany) last, path.subList(0, path.size() - 1));
+	}
+
+	@Override
+	public Suggestion suggestForLargeValues(StatementRecord statement) {
+		return new Suggestion("project", List.of(), "project only the columns the page shows", "Select.columns(...)");
+	}
+
+	/**
+	 * The relations that lead from the rows of {@code from} to the rows {@code lookup}
+	 * reads: none when it reads {@code from} again, else one or two steps, never back
+	 * through a table already on the way (the books of each book's author are rarely what
+	 * a loop over books asked for). Further than two steps, the list is rarely the one
+	 * the rows came from. {@code null} when no such path exists.
+	 */
+	private @Nullable List<Relation> path(@Nullable String from, RepeatedLookup lookup) {
+		if (from == null) {
+			return null;
+		}
+		if (lookup.byId() && lookup.table().equals(from)) {
+			return List.of();
+		}
+		ToMany relation = relation(lookup);
+		for (Relation step : this.relations.all()) {
+			if (step.source().name().equals(from) && endsWith(lookup, relation, step)) {
+				return List.of(step);
+			}
+		}
+		for (Relation step : this.relations.all()) {
+			if (!step.source().name().equals(from) || step.target().name().equals(from)) {
+				continue;
+			}
+			for (Relation next : this.relations.all()) {
+				if (next.source().equals(step.target()) && endsWith(lookup, relation, next)
+						&& !next.target().name().equals(from) && !next.target().equals(step.target())) {
+					return List.of(step, next);
+				}
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Whether {@code step} reads the rows the lookup reads: a to-one or a many-to-many
+	 * into the table by id, or the to-many relation itself.
+	 */
+	private static boolean endsWith(RepeatedLookup lookup, @Nullable ToMany relation, Relation step) {
+		if (relation != null) {
+			return step.equals(relation);
+		}
+		if (!lookup.byId() || !step.target().name().equals(lookup.table())) {
+			return false;
+		}
+		return step instanceof ToOne || step instanceof ToMany many && many.link() != null;
+	}
+
+	/**
+	 * The children a repeated statement reads over a to-many relation, for all parents at
+	 * once: a prefetch, or a lateral when it only wanted a count or an average.
+	 * @param lookup what the repeated statement reads
+	 * @param relation the to-many relation, or the many-to-many, that leads to it
+	 * @param before the step from the list to the relation's parent, if it is not the
+	 * list itself
+	 */
+	private Suggestion loadAtOnce(RepeatedLookup lookup, ToMany relation, List<Relation> before) {
+		String where = lookup.filtered() ? ".where(…)" : "";
+		String filtered = lookup.filtered() ? " filtered by the same condition" : "";
+		Relation step = before.isEmpty() ? null : before.get(0);
+		if (lookup.aggregate()) {
+			List<ToMany> over = new ArrayList<>();
+			if (step instanceof ToMany many) {
+				over.add(many);
+			}
+			over.add(relation);
+			toManyTo(relation.target(), lookup.mainTable()).ifPresent(over::add);
+			String constants = String.join(", ", over.stream().map(Relations::constantName).toList());
+			String lateral = "Lateral.over(" + ((over.size() == 1) ? constants : "List.of(" + constants + ")") + ", …)"
+					+ where;
+			String names = String.join(", ", over.stream().map(Relation::name).toList());
+			if (step instanceof ToOne join) {
+				List<String> relations = new ArrayList<>(List.of(join.name()));
+				over.forEach((many) -> relations.add(many.name()));
+				return new Suggestion("annotate over", List.copyOf(relations),
+						"join " + join.name() + ", then annotate over " + names + filtered,
+						"Select.join(" + Relations.constantName(join) + ").annotate(" + lateral + ")");
+			}
+			return new Suggestion("annotate over", over.stream().map(Relation::name).toList(),
+					"annotate over " + names + filtered, lateral);
+		}
+		if (step instanceof ToMany many) {
+			return new Suggestion("prefetch", List.of(many.name(), relation.name()),
+					"prefetch " + many.name() + " then " + relation.name() + filtered,
+					prefetch(many, "") + ".then(" + prefetch(relation, where) + ", …)");
+		}
+		if (step instanceof ToOne join) {
+			return new Suggestion("prefetch", List.of(join.name(), relation.name()),
+					"join " + join.name() + ", then prefetch " + relation.name() + filtered,
+					"Select.join(" + Relations.constantName(join) + "), then " + prefetch(relation, where));
+		}
+		return new Suggestion("prefetch", List.of(relation.name()), "prefetch " + relation.name() + filtered,
+				prefetch(relation, where));
+	}
+
+	/**
+	 * The list read the rows already and left out columns a later statement reads one row
+	 * at a time: select them with the list.
+	 */
+	private Suggestion sameRows(RepeatedLookup lookup) {
+		String alias = this.relations.all()
+			.stream()
+			.flatMap((relation) -> Stream.of(relation.source(), relation.target()))
+			.filter((table) -> table.name().equals(lookup.table()))
+			.map(Table::alias)
+			.findFirst()
+			.orElse(lookup.table());
+		if (lookup.columns().isEmpty()) {
+			return new Suggestion("select", List.of(),
+					"select the columns of " + lookup.table() + " in the statement that read its rows",
+					"Select.columns(…)");
+		}
+		String columns = String.join(", ", lookup.columns());
+		String qualified = String.join(", ",
+				lookup.columns().stream().map((column) -> "\"" + alias + "." + column + "\"").toList());
+		return new Suggestion("select", List.of(),
+				"select " + columns + " in the statement that read the " + lookup.table() + " rows",
+				"Select.columns(…, " + qualified + ")");
+	}
+
+	private static String prefetch(ToMany relation, String options) {
+		return "Prefetch.of(" + Relations.constantName(relation) + ", …)" + options;
+	}
+
+	private static List<String> names(List<Relation> path) {
+		return path.stream().map(Relation::name).toList();
+	}
+
+	private static String constants(List<Relation> path) {
+		return String.join(", ", path.stream().map(Relations::constantName).toList());
+	}
+
+	/**
+	 * The to-many relation whose children the lookup reads, when its key is a parent's
+	 * foreign key.
+	 */
+	private @Nullable ToMany relation(RepeatedLookup lookup) {
+		if (lookup.byId()) {
+			return null;
+		}
+		return this.relations.all()
+			.stream()
+			.filter(ToMany.class::isInstance)
+			.map(ToMany.class::cast)
+			.filter((relation) -> relation.foreignKey().equals(lookup.column())
+					&& ((relation.link() == null) ? relation.target().name().equals(lookup.table())
+							: relation.link().table().name().equals(lookup.table())))
+			.findFirst()
+			.orElse(null);
+	}
+
+	/**
+	 * The to-many relation from {@code parent} to {@code table}, if it is another table.
+	 */
+	private Optional<ToMany> toManyTo(Table parent, String table) {
+		if (parent.name().equals(table)) {
+			return Optional.empty();
+		}
+		return this.relations.all()
+			.stream()
+			.filter(ToMany.class::isInstance)
+			.map(ToMany.class::cast)
+			.filter((relation) -> relation.source().equals(parent) && relation.target().name().equals(table))
+			.findFirst();
+	}
+
+}

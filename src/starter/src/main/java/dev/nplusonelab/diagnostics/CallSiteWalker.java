@@ -1,0 +1,139 @@
+package dev.nplusonelab.diagnostics;
+
+import java.lang.StackWalker.StackFrame;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where in the application a statement was asked for: the first frame of application code
+ * on the stack, the line a developer would change.
+ * <ul>
+ * <li>Application code is a class of the application's packages with a source file and a
+ * line. Spring Data generates instantiators and property accessors into the entities'
+ * packages ({@code Book__Instantiator_…}, {@code …_Accessor_…}) without either, and a
+ * CGLIB proxy ({@code …$$SpringCGLIB$$0}) reports a generated one: none of them is a line
+ * anybody can change.</li>
+ * <li>The starter itself is never a call site, nor is the application's own plumbing
+ * named in {@code nplusone.call-sites.skip} (a query layer, a lazy loader): the code that
+ * called it is.</li>
+ * <li>When no frame qualifies, it says so, and names the nearest frame outside the JDBC
+ * plumbing and the frameworks instead (or, failing that, the nearest framework frame),
+ * never {@code null}.</li>
+ * </ul>
+ * It runs once per statement, so it walks the stack lazily, stops at the first frame that
+ * qualifies and never looks further than {@code nplusone.call-sites.max-depth} frames.
+ */
+final class CallSiteWalker {
+
+	private static final StackWalker STACK = StackWalker.getInstance();
+
+	/**
+	 * What lies between the code that asked and the database: never a call site, and not
+	 * the nearest frame worth naming either.
+	 */
+	private static final List<String> JDBC_PLUMBING = List.of("java.", "javax.", "jdk.", "sun.", "net.ttddyy.dsproxy.",
+			"com.zaxxer.hikari.", "org.postgresql.", "com.github.gavlyukovskiy.");
+
+	/**
+	 * Frameworks, which are never application code when the application's packages are
+	 * unknown.
+	 */
+	private static final List<String> FRAMEWORKS = List.of("org.springframework.", "org.hibernate.", "org.apache.",
+			"jakarta.", "io.micrometer.", "org.junit.", "org.assertj.", "com.fasterxml.", "tools.jackson.", "org.h2.",
+			"com.mysql.", "org.mariadb.", "oracle.", "org.flywaydb.", "org.jooq.", "kotlin.", "scala.");
+
+	private static final String STARTER = CallSiteWalker.class.getPackageName() + ".";
+
+	private final List<String> applicationPackages;
+
+	private final List<String> skipped;
+
+	private final int maxDepth;
+
+	/**
+	 * @param applicationPackages the packages that hold the application's code, e.g.
+	 * {@code com.example.shop}; their sub-packages belong to them too. Empty: any frame
+	 * outside the frameworks.
+	 * @param skipped class name prefixes of application code that is never a call site
+	 * @param maxDepth the most frames examined
+	 */
+	CallSiteWalker(List<String> applicationPackages, List<String> skipped, int maxDepth) {
+		this.applicationPackages = applicationPackages.stream()
+			.map(String::strip)
+			.filter((name) -> !name.isEmpty())
+			.map((name) -> name.endsWith(".") ? name : name + ".")
+			.toList();
+		List<String> skip = new ArrayList<>(skipped.stream().map(String::strip).filter((s) -> !s.isEmpty()).toList());
+		skip.add(STARTER);
+		this.skipped = List.copyOf(skip);
+		this.maxDepth = maxDepth;
+	}
+
+	/**
+	 * The caller of the statement running now, as {@code File.java:123}, or
+	 * {@code (no application frame; nearest: …)}.
+	 */
+	String current() {
+		return STACK.walk((frames) -> callSite(frames.limit(this.maxDepth)));
+	}
+
+	String callSite(Stream<StackFrame> frames) {
+		@Nullable StackFrame nearest = null;
+		@Nullable StackFrame nearestFramework = null;
+		for (Iterator<StackFrame> iterator = frames.iterator(); iterator.hasNext();) {
+			StackFrame frame = iterator.next();
+			String className = frame.getClassName();
+			if (startsWithAny(className, this.skipped) || !hasSource(frame)) {
+				continue;
+			}
+			if (isApplication(className)) {
+				return frame.getFileName() + ":" + frame.getLineNumber();
+			}
+			if (!startsWithAny(className, JDBC_PLUMBING)) {
+				if (!startsWithAny(className, FRAMEWORKS)) {
+					nearest = (nearest != null) ? nearest : frame;
+				}
+				else {
+					nearestFramework = (nearestFramework != null) ? nearestFramework : frame;
+				}
+			}
+		}
+		StackFrame named = (nearest != null) ? nearest : nearestFramework;
+		return (named != null) ? "(no application frame; nearest: " + describe(named) + ")" : "(no application frame)";
+	}
+
+	private boolean isApplication(String className) {
+		if (this.applicationPackages.isEmpty()) {
+			return !startsWithAny(className, JDBC_PLUMBING) && !startsWithAny(className, FRAMEWORKS);
+		}
+		return startsWithAny(className, this.applicationPackages);
+	}
+
+	/**
+	 * A frame someone can open: a real file and line, not a generated class or proxy.
+	 */
+	private static boolean hasSource(StackFrame frame) {
+		String file = frame.getFileName();
+		return file != null && !file.startsWith("<") && frame.getLineNumber() > 0
+				&& !frame.getClassName().contains("$$");
+	}
+
+	private static boolean startsWithAny(String className, List<String> prefixes) {
+		for (String prefix : prefixes) {
+			if (className.startsWith(prefix)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static String describe(StackFrame frame) {
+		return frame.getClassName() + "." + frame.getMethodName() + "(" + frame.getFileName() + ":"
+				+ frame.getLineNumber() + ")";
+	}
+
+}

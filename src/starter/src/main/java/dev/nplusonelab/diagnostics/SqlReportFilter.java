@@ -1,0 +1,361 @@
+package dev.nplusonelab.diagnostics;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.util.StreamUtils;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Opens a report when a request arrives and closes it when the response is complete, so
+ * the count covers the controller, the view rendering and anything else the request ran.
+ * <p>
+ * The response is buffered, so that the final count can still go into headers after the
+ * view has rendered ({@code X-Sql-Statements} for scripts and tests,
+ * {@code Server-Timing} for browser developer tools) and an HTML page can get the panel
+ * before its last {@code </body>}. A handler marked {@link StreamedResponse} is not
+ * buffered: its statements are counted and recorded all the same, but its headers leave
+ * before the count is known. Compressed, non-HTML and very large bodies pass through
+ * untouched.
+ * <p>
+ * Only requests {@link DiagnosticsAccess} allows see the headers and the panel; metrics
+ * are recorded for all. A failure in any part of this is logged once and the response
+ * goes out as the application made it.
+ */
+final class SqlReportFilter extends OncePerRequestFilter {
+
+	static final String STATEMENTS_HEADER = "X-Sql-Statements";
+
+	static final String REPORT_HEADER = "X-Sql-Report";
+
+	/**
+	 * Set before the body is written, by {@link StreamedResponse} or directly: the body
+	 * is not buffered.
+	 */
+	static final String STREAMED_ATTRIBUTE = SqlReportFilter.class.getName() + ".streamed";
+
+	private static final String BEST_MATCHING_PATTERN = "org.springframework.web.servlet.HandlerMapping.bestMatchingPattern";
+
+	private static final Log logger = LogFactory.getLog(SqlReportFilter.class);
+
+	private final SqlCapture capture;
+
+	private final SqlDiagnostics diagnostics;
+
+	private final @Nullable SqlRequestHistory history;
+
+	private final NPlusOneProperties properties;
+
+	private final DiagnosticsAccess access;
+
+	private final SqlPanelRenderer renderer;
+
+	private final List<SqlReportTags> tags;
+
+	private final Supplier<@Nullable MeterRegistry> registry;
+
+	private final HistoryScope historyScope;
+
+	private final HistoryScope excluded;
+
+	private final byte @Nullable [] stylesheet;
+
+	SqlReportFilter(SqlCapture capture, SqlDiagnostics diagnostics, @Nullable SqlRequestHistory history,
+			NPlusOneProperties properties, DiagnosticsAccess access, SqlPanelRenderer renderer,
+			List<SqlReportTags> tags, Supplier<@Nullable MeterRegistry> registry) {
+		this.capture = capture;
+		this.diagnostics = diagnostics;
+		this.history = history;
+		this.properties = properties;
+		this.access = access;
+		this.renderer = renderer;
+		this.tags = List.copyOf(tags);
+		this.registry = registry;
+		this.historyScope = new HistoryScope(properties.getHistory().getExclude());
+		this.excluded = new HistoryScope(properties.getWeb().getExclude());
+		this.stylesheet = stylesheet();
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return this.excluded.matches(request);
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		if (this.stylesheet != null
+				&& HistoryScope.pathWithinApplication(request).equals(SqlPanelRenderer.STYLESHEET)) {
+			serveStylesheet(response, this.stylesheet);
+			return;
+		}
+		long started = System.nanoTime();
+		boolean visible = Failures.guard("access check", () -> this.access.allows(request), false);
+		RequestReport report = this.capture.begin(request.getMethod(), request.getRequestURI(),
+				this.properties.getLatency(), this.properties.getMaxInjected());
+		request.setAttribute(RequestReport.ATTRIBUTE, report);
+		if (visible) {
+			response.setHeader(REPORT_HEADER, Long.toString(report.id()));
+		}
+		ReportResponse buffered = new ReportResponse(response, request);
+		try {
+			chain.doFilter(request, buffered);
+		}
+		finally {
+			this.capture.end();
+			try {
+				complete(request, buffered, report, started, visible);
+			}
+			catch (RuntimeException ex) {
+				Failures.failed("request report", ex);
+			}
+			finally {
+				buffered.copyBodyToResponse();
+			}
+		}
+	}
+
+	private void complete(HttpServletRequest request, ReportResponse buffered, RequestReport report, long started,
+			boolean visible) throws IOException {
+		report.complete(route(request, buffered.getStatus()), buffered.getStatus(), System.nanoTime() - started);
+		// Asked once the report is complete: a contributor sees the route and the
+		// statements.
+		report.tags(tags(request, report));
+		List<Finding> findings = Failures.guard("N+1 detector", () -> this.diagnostics.findings(report), List.of());
+		List<Violation> violations = Failures.guard("rules", () -> this.diagnostics.violations(report, findings),
+				List.of());
+		Failures.guard("metrics", () -> {
+			MeterRegistry registry = this.registry.get();
+			if (registry != null) {
+				SqlMetrics.record(registry, report, findings, violations);
+			}
+		});
+		if (this.history != null && this.historyScope.records(request)) {
+			Failures.guard("history",
+					() -> this.history.add(new SqlRequestHistory.Entry(report, findings, violations)));
+		}
+		warn(report, findings, violations);
+		HttpServletResponse response = (HttpServletResponse) buffered.getResponse();
+		boolean failed = false;
+		if (this.properties.isStrict() && !violations.isEmpty() && !response.isCommitted()) {
+			fail(buffered, violations, visible);
+			failed = true;
+		}
+		if (visible && !response.isCommitted()) {
+			response.setHeader(STATEMENTS_HEADER, Integer.toString(report.statementCount()));
+			response.setHeader("Server-Timing", String.format(Locale.ROOT, "sql;dur=%.3f;desc=\"%d statements\"",
+					report.sqlTime().toNanos() / 1_000_000.0, report.statementCount()));
+			if (!failed && this.diagnostics.panelEnabled()) {
+				Failures.guard("panel", () -> injectPanel(request, buffered,
+						() -> this.diagnostics.panel(report, findings, violations)));
+			}
+		}
+	}
+
+	private Map<String, String> tags(HttpServletRequest request, RequestReport report) {
+		if (this.tags.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, String> tags = new LinkedHashMap<>();
+		for (SqlReportTags contributor : this.tags) {
+			Failures.guard("tags contributor " + contributor.getClass().getName(), () -> {
+				for (Tag tag : contributor.tags(request, report)) {
+					tags.put(tag.getKey(), tag.getValue());
+				}
+			});
+		}
+		return tags;
+	}
+
+	/**
+	 * Puts the panel before the last {@code </body>} of an HTML page, and the link to its
+	 * stylesheet before {@code </head>}. Streamed, compressed, non-HTML and large bodies
+	 * are left alone.
+	 */
+	private void injectPanel(HttpServletRequest request, ReportResponse buffered,
+			Supplier<SqlDiagnostics.Panel> panel) {
+		String contentType = buffered.getContentType();
+		if (buffered.getStatus() >= 400 && !this.properties.getPanel().isErrorPages()) {
+			return;
+		}
+		if (buffered.streamed || contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("text/html")
+				|| buffered.containsHeader("Content-Encoding") || "HEAD".equals(request.getMethod())
+				|| buffered.getContentSize() == 0
+				|| buffered.getContentSize() > this.properties.getPanel().getMaxSize().toBytes()) {
+			return;
+		}
+		Charset charset = charset(buffered.getCharacterEncoding());
+		String page = new String(buffered.getContentAsByteArray(), charset);
+		int body = lastIndexOfIgnoreCase(page, "</body>", page.length());
+		if (body < 0) {
+			return;
+		}
+		String bar = this.renderer.panel(panel.get(), request);
+		String link = this.renderer.stylesheet(request.getContextPath());
+		int head = lastIndexOfIgnoreCase(page, "</head>", body);
+		StringBuilder injected = new StringBuilder(page.length() + bar.length() + link.length() + 1);
+		if (head >= 0) {
+			injected.append(page, 0, head).append(link).append('\n').append(page, head, body);
+		}
+		else {
+			injected.append(page, 0, body).append(link);
+		}
+		injected.append(bar).append(page, body, page.length());
+		buffered.replaceBody(injected.toString().getBytes(charset));
+	}
+
+	private static Charset charset(@Nullable String name) {
+		try {
+			return (name != null) ? Charset.forName(name) : StandardCharsets.ISO_8859_1;
+		}
+		catch (IllegalArgumentException ex) {
+			return StandardCharsets.UTF_8;
+		}
+	}
+
+	private static int lastIndexOfIgnoreCase(String text, String tag, int before) {
+		for (int i = Math.min(before, text.length()) - tag.length(); i >= 0; i--) {
+			if (text.regionMatches(true, i, tag, 0, tag.length())) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private static byte @Nullable [] stylesheet() {
+		try (InputStream css = SqlReportFilter.class.getResourceAsStream("panel.css")) {
+			return (css != null) ? StreamUtils.copyToByteArray(css) : null;
+		}
+		catch (IOException ex) {
+			return null;
+		}
+	}
+
+	private static void serveStylesheet(HttpServletResponse response, byte[] css) throws IOException {
+		response.setContentType("text/css;charset=UTF-8");
+		response.setHeader("Cache-Control", "max-age=3600");
+		response.setContentLength(css.length);
+		response.getOutputStream().write(css);
+	}
+
+	/**
+	 * Buffers the body, unless the request was marked as streamed before the body was
+	 * first asked for; then it hands out the real response's stream.
+	 */
+	static final class ReportResponse extends ContentCachingResponseWrapper {
+
+		private final HttpServletRequest request;
+
+		private boolean streamed;
+
+		ReportResponse(HttpServletResponse response, HttpServletRequest request) {
+			super(response);
+			this.request = request;
+		}
+
+		private boolean streams() {
+			if (!this.streamed && getContentSize() == 0
+					&& Boolean.TRUE.equals(this.request.getAttribute(STREAMED_ATTRIBUTE))) {
+				this.streamed = true;
+			}
+			return this.streamed;
+		}
+
+		@Override
+		public ServletOutputStream getOutputStream() throws IOException {
+			return streams() ? getResponse().getOutputStream() : super.getOutputStream();
+		}
+
+		@Override
+		public PrintWriter getWriter() throws IOException {
+			return streams() ? getResponse().getWriter() : super.getWriter();
+		}
+
+		@Override
+		public void flushBuffer() throws IOException {
+			if (this.streamed) {
+				getResponse().flushBuffer();
+			}
+			else {
+				super.flushBuffer();
+			}
+		}
+
+		void replaceBody(byte[] body) {
+			try {
+				resetBuffer();
+				super.getOutputStream().write(body);
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+	}
+
+	/** Once per request, so a log shows which route repeats itself, and how. */
+	private static void warn(RequestReport report, List<Finding> findings, List<Violation> violations) {
+		if ((!findings.isEmpty() || !violations.isEmpty()) && logger.isWarnEnabled()) {
+			logger.warn(SqlDiagnostics.warning(report, findings, violations));
+		}
+	}
+
+	/**
+	 * Strict mode: the page rendered, but the request broke a rule, so it answers 500
+	 * with the reasons instead (to requests that may see them). Tests and development
+	 * catch the regression before review does.
+	 */
+	private void fail(ContentCachingResponseWrapper response, List<Violation> violations, boolean visible)
+			throws IOException {
+		response.resetBuffer();
+		response.setStatus(HttpStatus.INTERNAL_SERVER_ERROR.value());
+		response.setContentType("text/plain;charset=UTF-8");
+		StringBuilder body = new StringBuilder("Strict SQL mode: ").append(this.diagnostics.ruleScope())
+			.append(" broke ")
+			.append(violations.size())
+			.append((violations.size() == 1) ? " rule" : " rules");
+		if (visible) {
+			body.append(":\n");
+			violations.forEach((violation) -> body.append("- ").append(violation.message()).append('\n'));
+		}
+		else {
+			body.append(".\n");
+		}
+		response.getWriter().write(body.toString());
+		response.getWriter().flush();
+	}
+
+	/**
+	 * The route template, never the raw path: a tag per id would explode the metric.
+	 */
+	private static String route(HttpServletRequest request, int status) {
+		Object pattern = request.getAttribute(BEST_MATCHING_PATTERN);
+		if (pattern != null) {
+			return pattern.toString();
+		}
+		return (status == HttpStatus.NOT_FOUND.value()) ? "NOT_FOUND" : "UNKNOWN";
+	}
+
+}

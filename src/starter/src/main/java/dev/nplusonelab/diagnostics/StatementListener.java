@@ -1,0 +1,258 @@
+package dev.nplusonelab.diagnostics;
+
+import java.sql.Array;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import net.ttddyy.dsproxy.ExecutionInfo;
+import net.ttddyy.dsproxy.QueryInfo;
+import net.ttddyy.dsproxy.listener.QueryExecutionListener;
+import net.ttddyy.dsproxy.proxy.ParameterSetOperation;
+import net.ttddyy.dsproxy.proxy.ProxyJdbcObject;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Called by datasource-proxy around every execution on a wrapped DataSource. It times the
+ * execution and adds it to the report of the current request, if there is one, or counts
+ * it as unattributed.
+ * <p>
+ * Where two of the starter's proxies are stacked (a routing DataSource over wrapped
+ * targets, say), only the outermost records: every execution counts once.
+ */
+final class StatementListener implements QueryExecutionListener {
+
+	private static final String STARTED = StatementListener.class.getName() + ".started";
+
+	private static final String INJECTED = StatementListener.class.getName() + ".injected";
+
+	private static final String DEPTH = StatementListener.class.getName() + ".depth";
+
+	private static final int SHOWN_ARRAY_ELEMENTS = 12;
+
+	private static final int SHOWN_STRING_LENGTH = 80;
+
+	/** How many of the starter's proxies the current execution is inside. */
+	private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
+
+	private final SqlCapture capture;
+
+	private final @Nullable CallSiteWalker callSites;
+
+	/**
+	 * @param callSites where statements come from, or {@code null} when call sites are
+	 * switched off
+	 */
+	StatementListener(SqlCapture capture, @Nullable CallSiteWalker callSites) {
+		this.capture = capture;
+		this.callSites = callSites;
+	}
+
+	@Override
+	public void beforeQuery(ExecutionInfo execution, List<QueryInfo> queries) {
+		int[] depth = this.depth.get();
+		int entered = depth[0]++;
+		execution.addCustomValue(DEPTH, entered);
+		if (entered > 0) {
+			return;
+		}
+		Failures.guard("statement listener", () -> {
+			RequestReport report = this.capture.current();
+			long delay = (report != null) ? report.nextDelayNanos() : 0;
+			if (delay > 0) {
+				long slept = System.nanoTime();
+				try {
+					TimeUnit.NANOSECONDS.sleep(delay);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				// What was asked for, or less if interrupted: the scheduler's overshoot
+				// is
+				// not part of it, so the request's total never passes
+				// nplusone.max-injected.
+				execution.addCustomValue(INJECTED, Math.min(System.nanoTime() - slept, delay));
+			}
+			execution.addCustomValue(STARTED, System.nanoTime());
+		});
+	}
+
+	@Override
+	public void afterQuery(ExecutionInfo execution, List<QueryInfo> queries) {
+		Integer entered = execution.getCustomValue(DEPTH, Integer.class);
+		// Back to the depth this execution entered at, even if an inner afterQuery was
+		// lost.
+		this.depth.get()[0] = (entered != null) ? entered : 0;
+		if (entered != null && entered > 0) {
+			return;
+		}
+		Failures.guard("statement listener", () -> record(execution, queries));
+	}
+
+	private void record(ExecutionInfo execution, List<QueryInfo> queries) {
+		SqlCapture.Scope scope = this.capture.scope();
+		Long started = execution.getCustomValue(STARTED, Long.class);
+		long nanos = (started != null) ? System.nanoTime() - started : execution.getElapsedTime() * 1_000_000;
+		Long injectedValue = execution.getCustomValue(INJECTED, Long.class);
+		long injected = (injectedValue != null) ? injectedValue : 0;
+		if (scope == null) {
+			this.capture.unattributed();
+			return;
+		}
+		Statement jdbcStatement = unwrap(execution.getStatement());
+		Draft draft = new Draft(execution, queries, nanos, injected);
+		// The phase of the innermost report: a test that observes a request sees which of
+		// its statements ran while its view rendered.
+		StatementRecord.Phase phase = scope.report().phase();
+		boolean attributed = false;
+		boolean innermost = true;
+		for (SqlCapture.Scope reports = scope; reports != null; reports = reports.enclosing()) {
+			if (innermost || reports.seesNested()) {
+				RequestReport report = reports.report();
+				attributed |= report.add(nanos, innermost ? injected : 0, (index) -> draft.record(index, phase),
+						innermost ? jdbcStatement : null);
+			}
+			innermost = false;
+		}
+		if (!attributed) {
+			this.capture.unattributed();
+		}
+	}
+
+	/**
+	 * The parts of a record that cost something to make, made once and only when a report
+	 * keeps the statement.
+	 */
+	private final class Draft {
+
+		private final ExecutionInfo execution;
+
+		private final List<QueryInfo> queries;
+
+		private final long nanos;
+
+		private final long injected;
+
+		private final String thread = Thread.currentThread().getName();
+
+		private @Nullable StatementRecord made;
+
+		Draft(ExecutionInfo execution, List<QueryInfo> queries, long nanos, long injected) {
+			this.execution = execution;
+			this.queries = queries;
+			this.nanos = nanos;
+			this.injected = injected;
+		}
+
+		/**
+		 * The record at {@code index} of one report; every report that keeps the
+		 * statement shares what it fetched.
+		 */
+		StatementRecord record(int index, StatementRecord.Phase phase) {
+			StatementRecord made = this.made;
+			if (made == null) {
+				made = make(phase);
+				this.made = made;
+			}
+			return new StatementRecord(index, made.sql(), made.fingerprint(), made.parameters(), made.parameterKey(),
+					made.nanos(), made.injectedNanos(), made.batchSize(), made.keys(), made.success(), made.callSite(),
+					made.phase(), made.values(), made.fetched(), made.thread());
+		}
+
+		private StatementRecord make(StatementRecord.Phase phase) {
+			String sql = (this.queries.size() == 1) ? this.queries.get(0).getQuery()
+					: this.queries.stream().map(QueryInfo::getQuery).collect(Collectors.joining(";\n"));
+			List<List<String>> shown = new ArrayList<>();
+			List<@Nullable Object> first = null;
+			StringBuilder key = new StringBuilder();
+			int keys = 0;
+			for (QueryInfo query : this.queries) {
+				for (List<ParameterSetOperation> parameterSet : query.getParametersList()) {
+					List<@Nullable Object> values = values(parameterSet).stream()
+						.map(StatementListener::unwrapValue)
+						.toList();
+					first = (first != null) ? first : values;
+					shown.add(values.stream().map(StatementListener::show).toList());
+					key.append(Arrays.deepToString(values.toArray())).append('|');
+					keys += values.stream()
+						.mapToInt((value) -> (value instanceof Object[] array) ? array.length : 0)
+						.sum();
+				}
+			}
+			int batchSize = this.execution.isBatch() ? this.execution.getBatchSize() : 1;
+			String callSite = (StatementListener.this.callSites != null) ? StatementListener.this.callSites.current()
+					: "(call sites off)";
+			return new StatementRecord(0, sql, Fingerprint.of(sql), List.copyOf(shown), key.toString(), this.nanos,
+					this.injected, batchSize, keys, this.execution.isSuccess(), callSite, phase,
+					(first != null) ? Collections.unmodifiableList(first) : List.of(), new Fetched(), this.thread);
+		}
+
+	}
+
+	private static List<@Nullable Object> values(List<ParameterSetOperation> operations) {
+		List<ParameterSetOperation> sorted = new ArrayList<>(operations);
+		sorted.sort(Comparator.comparing((operation) -> String.valueOf(operation.getArgs()[0]),
+				Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder())));
+		List<@Nullable Object> values = new ArrayList<>(sorted.size());
+		for (ParameterSetOperation operation : sorted) {
+			if (ParameterSetOperation.isRegisterOutParameterOperation(operation)) {
+				continue;
+			}
+			Object[] args = operation.getArgs();
+			boolean isNull = ParameterSetOperation.isSetNullParameterOperation(operation) || args.length < 2;
+			values.add(isNull ? null : args[1]);
+		}
+		return values;
+	}
+
+	private static @Nullable Object unwrapValue(@Nullable Object value) {
+		if (value instanceof Array array) {
+			try {
+				return array.getArray();
+			}
+			catch (SQLException ex) {
+				return array.toString();
+			}
+		}
+		return value;
+	}
+
+	/** A bound value as the panel shows it: strings quoted and cut, arrays cut. */
+	static String show(@Nullable Object raw) {
+		Object value = unwrapValue(raw);
+		if (value == null) {
+			return "NULL";
+		}
+		if (value instanceof CharSequence text) {
+			String string = text.toString();
+			return (string.length() <= SHOWN_STRING_LENGTH) ? "'" + string + "'"
+					: "'" + string.substring(0, SHOWN_STRING_LENGTH) + "…' (" + string.length() + " chars)";
+		}
+		if (value instanceof Object[] array) {
+			String shown = Arrays.stream(array)
+				.limit(SHOWN_ARRAY_ELEMENTS)
+				.map(String::valueOf)
+				.collect(Collectors.joining(", "));
+			int hidden = array.length - SHOWN_ARRAY_ELEMENTS;
+			return "{" + shown + ((hidden > 0) ? ", … " + hidden + " more" : "") + "} (" + array.length + " keys)";
+		}
+		return String.valueOf(value);
+	}
+
+	/** The driver's own statement under any number of proxies. */
+	static @Nullable Statement unwrap(@Nullable Statement statement) {
+		Statement current = statement;
+		while (current instanceof ProxyJdbcObject proxy && proxy.getTarget() instanceof Statement target
+				&& target != current) {
+			current = target;
+		}
+		return current;
+	}
+
+}

@@ -1,0 +1,189 @@
+package dev.nplusonelab.diagnostics.actuate;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.web.annotation.WebEndpoint;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+import dev.nplusonelab.diagnostics.DiagnosticsAccess;
+import dev.nplusonelab.diagnostics.Finding;
+import dev.nplusonelab.diagnostics.RequestReport;
+import dev.nplusonelab.diagnostics.SqlCapture;
+import dev.nplusonelab.diagnostics.SqlDiagnostics;
+import dev.nplusonelab.diagnostics.SqlExplainer;
+import dev.nplusonelab.diagnostics.SqlRequestHistory;
+import dev.nplusonelab.diagnostics.StatementRecord;
+import dev.nplusonelab.diagnostics.Violation;
+
+/**
+ * {@code /actuator/sqlrequests}: recent requests with their statement counts and
+ * findings, newest first or {@code ?sort=statements|time}, and the statements that ran on
+ * no request's behalf; {@code /actuator/sqlrequests/{id}} is one request's full report,
+ * and {@code /actuator/sqlrequests/{id}/{index}} the EXPLAIN ANALYZE plan of one of its
+ * SELECTs (PostgreSQL only). Like the panel, it answers only requests that
+ * {@link DiagnosticsAccess} allows; anyone else gets a 404.
+ */
+@WebEndpoint(id = "sqlrequests")
+public class SqlRequestsEndpoint {
+
+	private static final int MAX_LIMIT = 1000;
+
+	private final SqlRequestHistory history;
+
+	private final SqlCapture capture;
+
+	private final boolean showParameters;
+
+	private final ObjectProvider<SqlExplainer> explainer;
+
+	private final ObjectProvider<DiagnosticsAccess> access;
+
+	public SqlRequestsEndpoint(SqlRequestHistory history, SqlCapture capture, boolean showParameters,
+			ObjectProvider<SqlExplainer> explainer, ObjectProvider<DiagnosticsAccess> access) {
+		this.history = history;
+		this.capture = capture;
+		this.showParameters = showParameters;
+		this.explainer = explainer;
+		this.access = access;
+	}
+
+	@ReadOperation
+	public @Nullable Requests requests(@Nullable String sort, @Nullable Integer limit) {
+		if (!allowed()) {
+			return null;
+		}
+		SqlRequestHistory.Order order = (sort != null) ? SqlRequestHistory.Order.parse(sort)
+			.orElseThrow(() -> new InvalidEndpointRequestException("sort must be recent, statements or time",
+					"Unknown sort"))
+				: SqlRequestHistory.Order.RECENT;
+		int max = (limit != null) ? limit : 50;
+		if (max < 1 || max > MAX_LIMIT) {
+			throw new InvalidEndpointRequestException("limit must be from 1 to " + MAX_LIMIT, "Bad limit");
+		}
+		List<Line> lines = this.history.list(order).stream().limit(max).map(Line::of).toList();
+		return new Requests(order.value(), this.history.capacity(), this.capture.unattributedStatements(), lines);
+	}
+
+	@ReadOperation
+	public @Nullable Detail request(@Selector long id) {
+		if (!allowed()) {
+			return null;
+		}
+		return this.history.find(id).map((entry) -> Detail.of(entry, this.showParameters)).orElse(null);
+	}
+
+	@ReadOperation
+	public @Nullable Explained explain(@Selector long id, @Selector int index) {
+		SqlExplainer explainer = this.explainer.getIfAvailable();
+		if (explainer == null || !allowed()) {
+			return null;
+		}
+		SqlRequestHistory.Entry entry = this.history.find(id).orElse(null);
+		StatementRecord statement = (entry != null) ? entry.report().statement(index).orElse(null) : null;
+		if (statement == null) {
+			return null;
+		}
+		if (!statement.isSelect()) {
+			throw new InvalidEndpointRequestException("Only a SELECT can be explained", "Not a SELECT");
+		}
+		SqlExplainer.Explanation explanation = explainer.explain(statement);
+		return new Explained(id, index, statement.sql(), explanation.database(), explanation.supported(),
+				explanation.plan(), explanation.message());
+	}
+
+	/**
+	 * Whether the request being served may see the history: only over HTTP, and only from
+	 * an allowed address.
+	 */
+	private boolean allowed() {
+		DiagnosticsAccess access = this.access.getIfAvailable();
+		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+		if (access == null || !(attributes instanceof ServletRequestAttributes servlet)) {
+			return false;
+		}
+		HttpServletRequest request = servlet.getRequest();
+		return access.allows(request);
+	}
+
+	/**
+	 * @param unattributedStatements statements since start-up that ran on no request's
+	 * behalf (start-up, scheduled work, threads the application started itself)
+	 */
+	public record Requests(String sort, int capacity, long unattributedStatements, List<Line> requests) {
+	}
+
+	/**
+	 * One request in the list; its tags ({@code SqlReportTags}) are fields of their own.
+	 *
+	 * @param latencyCapped whether its injected latency reached
+	 * {@code nplusone.max-injected}
+	 * @param firstUndelayedStatement the first statement that then ran without delay
+	 * @param droppedStatements statements counted but not kept
+	 */
+	public record Line(long id, Instant startedAt, String method, String route, int status, int statements,
+			int droppedStatements, double sqlMillis, double injectedMillis, boolean latencyCapped,
+			@Nullable Integer firstUndelayedStatement, long potentialNPlusOne, int violations,
+			@JsonAnyGetter Map<String, String> tags) {
+
+		static Line of(SqlRequestHistory.Entry entry) {
+			RequestReport report = entry.report();
+			return new Line(report.id(), report.startedAt(), report.method(), report.route(), report.status(),
+					report.statementCount(), report.droppedStatementCount(), report.sqlTime().toNanos() / 1e6,
+					report.injectedTime().toNanos() / 1e6, report.latencyCapped(), report.firstUndelayed(),
+					entry.potentialNPlusOne(), entry.violations().size(), report.tags());
+		}
+
+	}
+
+	public record Detail(Line summary, String path, @Nullable String latencyCapped, List<String> findings,
+			List<String> violations, List<Statement> statements) {
+
+		static Detail of(SqlRequestHistory.Entry entry, boolean showParameters) {
+			return new Detail(Line.of(entry), entry.report().path(), SqlDiagnostics.latencyCapped(entry.report()),
+					entry.findings().stream().map(Finding::message).toList(),
+					entry.violations().stream().map(Violation::message).toList(),
+					entry.report()
+						.statements()
+						.stream()
+						.map((statement) -> Statement.of(statement, showParameters))
+						.toList());
+		}
+
+	}
+
+	public record Statement(int index, String sql, @Nullable List<List<String>> parameters, double millis, long rows,
+			int keys, String callSite, String phase, String thread) {
+
+		static Statement of(StatementRecord statement, boolean showParameters) {
+			return new Statement(statement.index(), statement.sql(), showParameters ? statement.parameters() : null,
+					statement.millis(), statement.fetched().rows(), statement.keys(), statement.callSite(),
+					statement.phase().name().toLowerCase(Locale.ROOT), statement.thread());
+		}
+
+	}
+
+	/**
+	 * EXPLAIN of one stored statement.
+	 *
+	 * @param supported whether the database can explain it here (PostgreSQL only)
+	 * @param plan the plan, a line per element
+	 * @param message why there is no plan
+	 */
+	public record Explained(long request, int index, String sql, String database, boolean supported, List<String> plan,
+			@Nullable String message) {
+	}
+
+}

@@ -1,0 +1,114 @@
+package dev.nplusonelab.diagnostics.test;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.assertj.core.api.AbstractAssert;
+
+import dev.nplusonelab.diagnostics.Finding;
+import dev.nplusonelab.diagnostics.NPlusOneDetector;
+import dev.nplusonelab.diagnostics.RequestReport;
+import dev.nplusonelab.diagnostics.StatementRecord;
+
+/** Assertions on the statements of one report; each returns this, so they chain. */
+public class ReportAssert extends AbstractAssert<ReportAssert, RequestReport> {
+
+	private NPlusOneDetector detector = new NPlusOneDetector();
+
+	ReportAssert(RequestReport report) {
+		super(report, ReportAssert.class);
+	}
+
+	/**
+	 * Finds N+1s and duplicates with this detector, the application's (with its fix
+	 * suggestions), instead of one with the starter's suggestions only.
+	 */
+	public ReportAssert usingDetector(NPlusOneDetector detector) {
+		this.detector = detector;
+		return this;
+	}
+
+	public ReportAssert ranExactly(int expected) {
+		isNotNull();
+		if (this.actual.statementCount() != expected) {
+			fail("Expected exactly " + expected + " " + plural(expected) + " but " + ran());
+		}
+		return this;
+	}
+
+	public ReportAssert ranAtMost(int max) {
+		isNotNull();
+		if (this.actual.statementCount() > max) {
+			fail("Expected at most " + max + " " + plural(max) + " but " + ran());
+		}
+		return this;
+	}
+
+	/**
+	 * No statement with the same SQL ran twice from the same line with other values.
+	 */
+	public ReportAssert hasNoPotentialNPlusOne() {
+		return hasNo(Finding.Kind.N_PLUS_ONE, "potential N+1");
+	}
+
+	/** No statement ran twice with the same SQL and the same values. */
+	public ReportAssert hasNoDuplicates() {
+		return hasNo(Finding.Kind.DUPLICATE, "duplicate");
+	}
+
+	/**
+	 * Nothing ran while a view rendered: everything the view reads was loaded before.
+	 */
+	public ReportAssert ranNothingWhileRendering() {
+		isNotNull();
+		long fromView = this.actual.statements()
+			.stream()
+			.filter((statement) -> statement.phase() == StatementRecord.Phase.VIEW)
+			.count();
+		if (fromView > 0) {
+			fail("Expected no statement while the view rendered but " + fromView + " ran then; " + ran());
+		}
+		return this;
+	}
+
+	private ReportAssert hasNo(Finding.Kind kind, String name) {
+		isNotNull();
+		List<Finding> found = this.detector.findings(this.actual.statements())
+			.stream()
+			.filter((finding) -> finding.kind() == kind)
+			.toList();
+		if (!found.isEmpty()) {
+			StringBuilder message = new StringBuilder("Expected no " + name + " but found " + found.size() + ":");
+			found.forEach((finding) -> message.append("\n  - ").append(finding.message()));
+			fail(message.append("\n").append(ran()).toString());
+		}
+		return this;
+	}
+
+	/** Every statement, with its time, call site and text. */
+	String ran() {
+		List<StatementRecord> statements = this.actual.statements();
+		StringBuilder listing = new StringBuilder(this.actual.statementCount() + " ran:");
+		for (StatementRecord statement : statements) {
+			listing
+				.append(String.format(Locale.ROOT, "%n  #%d %.3f ms %s%s%s: %s", statement.index(), statement.millis(),
+						statement.callSite(), (statement.phase() == StatementRecord.Phase.VIEW) ? " (view)" : "",
+						statement.thread().equals(this.actual.thread()) ? "" : " (thread " + statement.thread() + ")",
+						statement.sql().replaceAll("\\s+", " ")));
+		}
+		int dropped = this.actual.droppedStatementCount();
+		if (dropped > 0) {
+			listing.append(String.format(Locale.ROOT, "%n  … and %d more, counted but not kept", dropped));
+		}
+		return listing.toString();
+	}
+
+	private void fail(String message) {
+		failWithMessage("%s", message);
+	}
+
+	private static String plural(int count) {
+		return (count == 1) ? "statement" : "statements";
+	}
+
+}

@@ -1,0 +1,137 @@
+package com.example.shop;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import dev.nplusonelab.diagnostics.SqlMetrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Safe by default: what a request ran is shown only to this machine, by the socket's
+ * address, unless {@code nplusone.web.allowed-addresses} says otherwise. The metrics
+ * count everyone.
+ */
+class AccessTests {
+
+	static RequestPostProcessor from(String address) {
+		return (request) -> {
+			request.setRemoteAddr(address);
+			return request;
+		};
+	}
+
+	@Nested
+	@SpringBootTest
+	@AutoConfigureMockMvc
+	class ByDefault {
+
+		@Autowired
+		private MockMvcTester mvc;
+
+		@Autowired
+		private MeterRegistry registry;
+
+		@Test
+		void aRequestFromElsewhereGetsNoPanelNoHeadersAndNoHistoryButIsCounted() throws Exception {
+			double before = count();
+			MvcTestResult remote = this.mvc.get().uri("/page/clean").with(from("203.0.113.9")).exchange();
+
+			assertThat(remote).hasStatusOk();
+			assertThat(remote.getResponse().getContentAsString()).doesNotContain("sql-panel", "_nplusone");
+			assertThat(remote.getResponse().getHeaderNames()).noneMatch((name) -> name.startsWith("X-Sql"))
+				.doesNotContain("Server-Timing");
+			assertThat(count() - before).isEqualTo(1);
+			assertThat(this.mvc.get().uri("/actuator/sqlrequests").with(from("203.0.113.9"))).hasStatus(404);
+			assertThat(this.mvc.get().uri("/actuator/sqlrequests/1").with(from("203.0.113.9"))).hasStatus(404);
+		}
+
+		@Test
+		void aForwardedHeaderDoesNotMakeARequestLocal() throws Exception {
+			MvcTestResult remote = this.mvc.get()
+				.uri("/page/clean")
+				.header("X-Forwarded-For", "127.0.0.1")
+				.header("Forwarded", "for=127.0.0.1")
+				.with(from("203.0.113.9"))
+				.exchange();
+
+			assertThat(remote.getResponse().getContentAsString()).doesNotContain("sql-panel");
+		}
+
+		@Test
+		void thisMachineSeesEverything() throws Exception {
+			MvcTestResult local = this.mvc.get().uri("/page/clean").with(from("::1")).exchange();
+
+			assertThat(local.getResponse().getContentAsString()).contains("id=\"sql-panel\"");
+			assertThat(local.getResponse().getHeader("X-Sql-Statements")).isEqualTo("1");
+			assertThat(this.mvc.get().uri("/actuator/sqlrequests").with(from("127.0.0.1"))).hasStatusOk();
+		}
+
+		private double count() {
+			var summary = this.registry.find(SqlMetrics.STATEMENTS).tag("uri", "/page/clean").summary();
+			return (summary != null) ? summary.count() : 0;
+		}
+
+	}
+
+	@Nested
+	@SpringBootTest(properties = "nplusone.web.allowed-addresses=loopback,203.0.113.0/24,2001:db8::/32")
+	@AutoConfigureMockMvc
+	class ToANetwork {
+
+		@Autowired
+		private MockMvcTester mvc;
+
+		@Test
+		void addressesInTheAllowedRangesSeeThePanel() throws Exception {
+			assertThat(this.mvc.get()
+				.uri("/page/clean")
+				.with(from("203.0.113.77"))
+				.exchange()
+				.getResponse()
+				.getContentAsString()).contains("id=\"sql-panel\"");
+			assertThat(this.mvc.get()
+				.uri("/page/clean")
+				.with(from("2001:db8::5"))
+				.exchange()
+				.getResponse()
+				.getContentAsString()).contains("id=\"sql-panel\"");
+			assertThat(this.mvc.get()
+				.uri("/page/clean")
+				.with(from("198.51.100.1"))
+				.exchange()
+				.getResponse()
+				.getContentAsString()).doesNotContain("sql-panel");
+		}
+
+	}
+
+	@Nested
+	@SpringBootTest(properties = "nplusone.web.allowed-addresses=*")
+	@AutoConfigureMockMvc
+	class ToEveryone {
+
+		@Autowired
+		private MockMvcTester mvc;
+
+		@Test
+		void aTeachingDeploymentShowsThePanelToAnyone() throws Exception {
+			assertThat(this.mvc.get()
+				.uri("/page/clean")
+				.with(from("198.51.100.1"))
+				.exchange()
+				.getResponse()
+				.getContentAsString()).contains("id=\"sql-panel\"");
+		}
+
+	}
+
+}

@@ -1,0 +1,7 @@
+package com.example.shop;
+
+import org.springframework.data.repository.ListCrudRepository;
+
+public interface AuthorRepository extends ListCrudRepository<Author, Long> {
+
+}

@@ -1,0 +1,71 @@
+package com.example.shop;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import dev.nplusonelab.diagnostics.Finding;
+import dev.nplusonelab.diagnostics.RequestReport;
+import dev.nplusonelab.diagnostics.SqlDiagnostics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Rows are always counted (the detector needs them); the bytes of every value read only
+ * with {@code nplusone.result-set.bytes}, which costs a little on every column.
+ */
+class ResultSetBytesTests {
+
+	@Nested
+	@SpringBootTest
+	@AutoConfigureMockMvc
+	class ByDefault {
+
+		@Autowired
+		private MockMvcTester mvc;
+
+		@Autowired
+		private SqlDiagnostics diagnostics;
+
+		@Test
+		void rowsAreCountedButBytesAreNot() {
+			RequestReport report = RequestReportTests.report(this.mvc.get().uri("/large").exchange());
+
+			assertThat(report.summary().rows()).isEqualTo(12);
+			assertThat(report.summary().bytes()).isZero();
+			assertThat(this.diagnostics.findings(report)).isEmpty();
+		}
+
+	}
+
+	@Nested
+	@SpringBootTest(properties = "nplusone.result-set.bytes=true")
+	@AutoConfigureMockMvc
+	class WithBytes {
+
+		@Autowired
+		private MockMvcTester mvc;
+
+		@Autowired
+		private SqlDiagnostics diagnostics;
+
+		@Test
+		void bytesAreEstimatedAndManyLargeValuesAreAFinding() {
+			RequestReport report = RequestReportTests.report(this.mvc.get().uri("/large").exchange());
+
+			assertThat(report.summary().rows()).isEqualTo(12);
+			assertThat(report.summary().bytes()).isGreaterThanOrEqualTo(12 * 2000);
+			assertThat(this.diagnostics.findings(report)).singleElement().satisfies((finding) -> {
+				assertThat(finding.kind()).isEqualTo(Finding.Kind.LARGE_VALUES);
+				assertThat(finding.suggestion().text())
+					.isEqualTo("select only the columns the page shows (SELECT the columns instead of SELECT *)");
+			});
+		}
+
+	}
+
+}

@@ -1,0 +1,237 @@
+package dev.nplusonelab.sqlreport;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import dev.nplusonelab.diagnostics.Finding;
+import dev.nplusonelab.diagnostics.NPlusOneDetector;
+import dev.nplusonelab.diagnostics.RequestReport;
+import dev.nplusonelab.diagnostics.SqlDiagnostics;
+import dev.nplusonelab.LabTest;
+import dev.nplusonelab.Pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every finding of every naive page, and its fix, written out and reviewed against the
+ * naive code that issued the statements and the relation metadata in {@code Bookstore}. A
+ * finding that changes, appears or disappears, or a suggestion that names another
+ * relation, fails the build.
+ */
+@LabTest
+class FindingsTableTests {
+
+	/**
+	 * Per page (a line starting with {@code /}), its findings: kind | call site's file |
+	 * the table the statement reads | the suggestion, {@code -} for none. {@code n ×}
+	 * repeats a row n times (one finding per call site, or per statement for large
+	 * values); lines starting with {@code #} say why a fix is the right one.
+	 */
+	private static final String NAIVE_FINDINGS = """
+			/
+			# recentOrder: each item's book. The items are the order's to-many (order.items), the book a
+			# to-one of order_item: a join inside the items prefetch, as OptimizedDashboardReader does.
+			N_PLUS_ONE       | NaiveDashboardReader.java | book       | prefetch order.items with join orderItem.book (Prefetch.of(ORDER_ITEMS, …).join(ORDER_ITEM_BOOK))
+			# The tag links Spring Data JDBC loads with every Book aggregate: for the books of the order
+			# items (three steps from the orders, so no plan path is named), the newest books and the best sellers.
+			3 × N_PLUS_ONE   | NaiveDashboardReader.java | book_tag   | prefetch book.tags (Prefetch.of(BOOK_TAGS, …))
+			# newBook and bestSeller: each book's author.
+			2 × N_PLUS_ONE   | NaiveDashboardReader.java | author     | join book.author (Select.join(BOOK_AUTHOR))
+			# newBook: the tag names, by the ids of the book's tag links (many-to-many).
+			N_PLUS_ONE       | NaiveDashboardReader.java | tag        | prefetch book.tags (Prefetch.of(BOOK_TAGS, …))
+			# newBook: every review of the book, to average them.
+			N_PLUS_ONE       | NaiveDashboardReader.java | review     | prefetch book.reviews (Prefetch.of(BOOK_REVIEWS, …))
+			# bestSeller, and newBook's lazy publisher read by the template: author, then its publisher.
+			2 × N_PLUS_ONE   | NaiveDashboardReader.java | publisher  | join book.author, author.publisher (Select.join(BOOK_AUTHOR, AUTHOR_PUBLISHER))
+			# latestReview: the review's book, its tag links (with the aggregate) and its customer.
+			N_PLUS_ONE       | NaiveDashboardReader.java | book       | join review.book (Select.join(REVIEW_BOOK))
+			N_PLUS_ONE       | NaiveDashboardReader.java | book_tag   | join review.book, then prefetch book.tags (Select.join(REVIEW_BOOK), then Prefetch.of(BOOK_TAGS, …))
+			N_PLUS_ONE       | NaiveDashboardReader.java | customer   | join review.customer (Select.join(REVIEW_CUSTOMER))
+			# newestOrders: the items of each PurchaseOrder aggregate; recentOrder: each order's customer.
+			N_PLUS_ONE       | NaiveDashboardReader.java | order_item | prefetch order.items (Prefetch.of(ORDER_ITEMS, …))
+			N_PLUS_ONE       | NaiveDashboardReader.java | customer   | join order.customer (Select.join(ORDER_CUSTOMER))
+			2 × DUPLICATE    | NaiveDashboardReader.java | publisher  | -
+			DUPLICATE        | NaiveDashboardReader.java | book       | -
+			DUPLICATE        | NaiveDashboardReader.java | book_tag   | -
+			# SELECT * of the two book lists reads every book's content.
+			2 × LARGE_VALUES | NaiveDashboardReader.java | book       | project only the columns the page shows (Select.columns(...))
+
+			/books
+			N_PLUS_ONE       | NaiveBookReader.java      | book_tag   | prefetch book.tags (Prefetch.of(BOOK_TAGS, …))
+			N_PLUS_ONE       | NaiveBookReader.java      | author     | join book.author (Select.join(BOOK_AUTHOR))
+			N_PLUS_ONE       | NaiveBookReader.java      | category   | join book.category (Select.join(BOOK_CATEGORY))
+			N_PLUS_ONE       | NaiveBookReader.java      | tag        | prefetch book.tags (Prefetch.of(BOOK_TAGS, …))
+			N_PLUS_ONE       | NaiveBookReader.java      | review     | prefetch book.reviews (Prefetch.of(BOOK_REVIEWS, …))
+			N_PLUS_ONE       | NaiveBookReader.java      | publisher  | join book.author, author.publisher (Select.join(BOOK_AUTHOR, AUTHOR_PUBLISHER))
+			N_PLUS_ONE       | NaiveBookReader.java      | editor     | join book.editor (Select.join(BOOK_EDITOR))
+			DUPLICATE        | NaiveBookReader.java      | category   | -
+			DUPLICATE        | NaiveBookReader.java      | tag        | -
+			DUPLICATE        | NaiveBookReader.java      | editor     | -
+			DUPLICATE        | NaiveBookReader.java      | publisher  | -
+			LARGE_VALUES     | NaiveBookReader.java      | book       | project only the columns the page shows (Select.columns(...))
+
+			/books/1
+			# The five latest reviews come from one statement; each review's customer, one by one.
+			N_PLUS_ONE       | NaiveBookReader.java      | customer   | join review.customer (Select.join(REVIEW_CUSTOMER))
+
+			/authors
+			# The tag links of every book of every author: two steps from the authors.
+			N_PLUS_ONE       | NaiveAuthorReader.java    | book_tag   | prefetch author.books then book.tags (Prefetch.of(AUTHOR_BOOKS, …).then(Prefetch.of(BOOK_TAGS, …), …))
+			N_PLUS_ONE       | NaiveAuthorReader.java    | publisher  | join author.publisher (Select.join(AUTHOR_PUBLISHER))
+			N_PLUS_ONE       | NaiveAuthorReader.java    | book       | prefetch author.books (Prefetch.of(AUTHOR_BOOKS, …))
+			# avg(r.rating) over review JOIN book WHERE b.author_id: the reviews of the author's books,
+			# the lateral AuthorQueries writes.
+			N_PLUS_ONE       | NaiveAuthorReader.java    | review     | annotate over author.books, book.reviews (Lateral.over(List.of(AUTHOR_BOOKS, BOOK_REVIEWS), …))
+			DUPLICATE        | NaiveAuthorReader.java    | publisher  | -
+			50 × LARGE_VALUES | NaiveAuthorReader.java   | book       | project only the columns the page shows (Select.columns(...))
+
+			/authors/2
+			N_PLUS_ONE       | NaiveAuthorReader.java    | book_tag   | prefetch book.tags (Prefetch.of(BOOK_TAGS, …))
+			N_PLUS_ONE       | NaiveAuthorReader.java    | tag        | prefetch book.tags (Prefetch.of(BOOK_TAGS, …))
+			DUPLICATE        | NaiveAuthorReader.java    | tag        | -
+			LARGE_VALUES     | NaiveAuthorReader.java    | book       | project only the columns the page shows (Select.columns(...))
+
+			/orders
+			# Each active item's book: a join inside the items prefetch, as OrderQueries does.
+			N_PLUS_ONE       | NaiveOrderReader.java     | book       | prefetch order.items with join orderItem.book (Prefetch.of(ORDER_ITEMS, …).join(ORDER_ITEM_BOOK))
+			N_PLUS_ONE       | NaiveOrderReader.java     | book_tag   | prefetch book.tags (Prefetch.of(BOOK_TAGS, …))
+			N_PLUS_ONE       | NaiveOrderReader.java     | order_item | prefetch order.items (Prefetch.of(ORDER_ITEMS, …))
+			N_PLUS_ONE       | NaiveOrderReader.java     | customer   | join order.customer (Select.join(ORDER_CUSTOMER))
+			DUPLICATE        | NaiveOrderReader.java     | book       | -
+			DUPLICATE        | NaiveOrderReader.java     | book_tag   | -
+
+			/customers/1
+			# All orders, the last 30 days' and those over 100: each list's items, one order at a time.
+			3 × N_PLUS_ONE   | NaiveCustomerReader.java  | order_item | prefetch order.items (Prefetch.of(ORDER_ITEMS, …))
+
+			/api/books
+			N_PLUS_ONE       | NaiveApiReader.java       | book_tag   | prefetch book.tags (Prefetch.of(BOOK_TAGS, …))
+			N_PLUS_ONE       | NaiveApiReader.java       | author     | join book.author (Select.join(BOOK_AUTHOR))
+			N_PLUS_ONE       | NaiveApiReader.java       | tag        | prefetch book.tags (Prefetch.of(BOOK_TAGS, …))
+			# count(*) per book: a count in SQL, not the reviews.
+			N_PLUS_ONE       | NaiveApiReader.java       | review     | annotate over book.reviews (Lateral.over(BOOK_REVIEWS, …))
+			DUPLICATE        | NaiveApiReader.java       | tag        | -
+			LARGE_VALUES     | NaiveApiReader.java       | book       | project only the columns the page shows (Select.columns(...))
+
+			/api/authors?size=20
+			N_PLUS_ONE       | NaiveApiReader.java       | book_tag   | prefetch author.books then book.tags (Prefetch.of(AUTHOR_BOOKS, …).then(Prefetch.of(BOOK_TAGS, …), …))
+			N_PLUS_ONE       | NaiveApiReader.java       | publisher  | join author.publisher (Select.join(AUTHOR_PUBLISHER))
+			N_PLUS_ONE       | NaiveApiReader.java       | book       | prefetch author.books (Prefetch.of(AUTHOR_BOOKS, …))
+			DUPLICATE        | NaiveApiReader.java       | publisher  | -
+			20 × LARGE_VALUES | NaiveApiReader.java      | book       | project only the columns the page shows (Select.columns(...))
+
+			/mistakes/filter-after-prefetch?size=20
+			# The repeats filter by date: the filter goes into the prefetch. Their list is the authors
+			# (#1), not the unfiltered prefetch of books (#2) that precedes them.
+			N_PLUS_ONE       | NaiveRecentBooksReader.java | book     | prefetch author.books filtered by the same condition (Prefetch.of(AUTHOR_BOOKS, …).where(…))
+
+			/mistakes/serializer?size=5
+			N_PLUS_ONE       | NaiveApiReader.java       | book_tag   | prefetch author.books then book.tags (Prefetch.of(AUTHOR_BOOKS, …).then(Prefetch.of(BOOK_TAGS, …), …))
+			N_PLUS_ONE       | NaiveApiReader.java       | publisher  | join author.publisher (Select.join(AUTHOR_PUBLISHER))
+			N_PLUS_ONE       | NaiveApiReader.java       | book       | prefetch author.books (Prefetch.of(AUTHOR_BOOKS, …))
+			DUPLICATE        | NaiveApiReader.java       | publisher  | -
+			5 × LARGE_VALUES | NaiveApiReader.java       | book       | project only the columns the page shows (Select.columns(...))
+
+			/mistakes/over-prefetching?size=20
+			LARGE_VALUES     | NaiveBylineReader.java    | book       | project only the columns the page shows (Select.columns(...))
+
+			/mistakes/deferred-column?size=20
+			# The summary of rows the list already read: select it with them, as MistakeQueries' blurbs do.
+			N_PLUS_ONE       | NaiveBlurbReader.java     | book       | select summary in the statement that read the book rows (Select.columns(…, "b.summary"))
+
+			/mistakes/count-by-loading?page=5&size=10
+			# Whole rows, loaded to be counted. The detector sees the rows, not that only their number is
+			# used: it names the batch load of these rows; the page's lesson counts in SQL instead.
+			N_PLUS_ONE       | NaiveTallyReader.java     | book_tag   | prefetch author.books then book.tags (Prefetch.of(AUTHOR_BOOKS, …).then(Prefetch.of(BOOK_TAGS, …), …))
+			N_PLUS_ONE       | NaiveTallyReader.java     | review     | prefetch author.books then book.reviews (Prefetch.of(AUTHOR_BOOKS, …).then(Prefetch.of(BOOK_REVIEWS, …), …))
+			N_PLUS_ONE       | NaiveTallyReader.java     | book       | prefetch author.books (Prefetch.of(AUTHOR_BOOKS, …))
+			10 × LARGE_VALUES | NaiveTallyReader.java    | book       | project only the columns the page shows (Select.columns(...))
+			""";
+
+	private static final Pattern REPEATED = Pattern.compile("^(\\d+)\\s*×\\s*(.*)$");
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@Autowired
+	private SqlDiagnostics diagnostics;
+
+	@Test
+	void theTableCoversEveryNaivePage() {
+		assertThat(expected().keySet()).containsExactlyElementsOf(NaivePages.URIS);
+	}
+
+	@TestFactory
+	Stream<DynamicTest> eachNaivePageReportsExactlyTheFindingsOfTheTable() {
+		Pages pages = new Pages(this.mvc);
+		return expected().entrySet().stream().map((page) -> DynamicTest.dynamicTest(page.getKey(), () -> {
+			RequestReport report = pages.visit(NaivePages.inMode(page.getKey(), "naive")).report();
+
+			assertThat(rows(this.diagnostics.findings(report))).as(page.getKey())
+				.containsExactlyInAnyOrderElementsOf(page.getValue());
+		}));
+	}
+
+	@TestFactory
+	Stream<DynamicTest> noOptimizedPageHasAPotentialNPlusOne() {
+		Pages pages = new Pages(this.mvc);
+		return NaivePages.URIS.stream().map((uri) -> DynamicTest.dynamicTest(uri, () -> {
+			RequestReport report = pages.visit(NaivePages.inMode(uri, "optimized")).report();
+
+			assertThat(this.diagnostics.findings(report)).as(uri).noneMatch(Finding::isNPlusOne);
+		}));
+	}
+
+	/** Page → its rows, each repeated row as {@code n × row}. */
+	private static Map<String, List<String>> expected() {
+		Map<String, List<String>> pages = new LinkedHashMap<>();
+		List<String> rows = null;
+		for (String line : NAIVE_FINDINGS.lines().map(String::strip).toList()) {
+			if (line.isEmpty() || line.startsWith("#")) {
+				continue;
+			}
+			if (line.startsWith("/")) {
+				rows = new ArrayList<>();
+				pages.put(line, rows);
+				continue;
+			}
+			Matcher repeated = REPEATED.matcher(line);
+			int count = repeated.matches() ? Integer.parseInt(repeated.group(1)) : 1;
+			String row = repeated.matches() ? repeated.group(2) : line;
+			List<String> cells = Stream.of(row.split("\\|", 4)).map(String::strip).toList();
+			rows.add(counted(count, String.join(" | ", cells)));
+		}
+		return pages;
+	}
+
+	/** The findings as rows of the table: no line numbers, which move when code does. */
+	private static List<String> rows(List<Finding> findings) {
+		Map<String, Integer> counts = new LinkedHashMap<>();
+		for (Finding finding : findings) {
+			String row = String.join(" | ", finding.kind().name(), finding.callSite().replaceAll(":\\d+$", ""),
+					String.valueOf(NPlusOneDetector.tableOf(finding.sql())),
+					(finding.suggestion() != null) ? finding.suggestion().text() : "-");
+			counts.merge(row, 1, Integer::sum);
+		}
+		List<String> rows = new ArrayList<>();
+		counts.forEach((row, count) -> rows.add(counted(count, row)));
+		return rows;
+	}
+
+	private static String counted(int count, String row) {
+		return (count == 1) ? row : count + " × " + row;
+	}
+
+}
