@@ -1,10 +1,5 @@
 package dev.nplusonelab.diagnostics;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +28,7 @@ class NPlusOneDetectorTests {
 
 	private final NPlusOneDetector detector = new NPlusOneDetector();
 
-	private final List<StatementRecord> statements = new ArrayList<>();
+	private final RecordedStatements statements = new RecordedStatements();
 
 	@Test
 	void paddedInListsThatLoadSeveralParentsEachAreOneBatchNotAnNPlusOne() {
@@ -42,7 +37,7 @@ class NPlusOneDetectorTests {
 		ran(PETS_BY_OWNERS, 5, 1L, 4L, 6L, 7L);
 		ran(PETS_BY_OWNERS, 2, 8L, 5L, null, null);
 
-		assertThat(this.detector.findings(this.statements)).isEmpty();
+		assertThat(this.detector.findings(this.statements.list())).isEmpty();
 	}
 
 	@Test
@@ -53,7 +48,7 @@ class NPlusOneDetectorTests {
 		ran(TAGS_BY_ID, 2, 5L, 6L);
 		ran(TAGS_BY_ID, 2, 7L, 8L);
 
-		assertThat(this.detector.findings(this.statements)).singleElement().satisfies((finding) -> {
+		assertThat(this.detector.findings(this.statements.list())).singleElement().satisfies((finding) -> {
 			assertThat(finding.kind()).isEqualTo(Kind.N_PLUS_ONE);
 			assertThat(finding.count()).isEqualTo(4);
 			assertThat(finding.source()).extracting(Finding.Source::index).isEqualTo(1);
@@ -67,7 +62,7 @@ class NPlusOneDetectorTests {
 		ran(PETS_BY_OWNERS, 5, 3L, 4L, 5L, 6L);
 		ran(PETS_BY_OWNERS, 2, 7L, 8L, null, null);
 
-		assertThat(this.detector.findings(this.statements)).singleElement()
+		assertThat(this.detector.findings(this.statements.list())).singleElement()
 			.extracting(Finding::kind)
 			.isEqualTo(Kind.N_PLUS_ONE);
 	}
@@ -79,7 +74,7 @@ class NPlusOneDetectorTests {
 		ran(PETS_BY_OWNERS, 1, 2L, null, null, null);
 		ran(PETS_BY_OWNERS, 1, 3L, null, null, null);
 
-		assertThat(this.detector.findings(this.statements)).singleElement()
+		assertThat(this.detector.findings(this.statements.list())).singleElement()
 			.extracting(Finding::kind)
 			.isEqualTo(Kind.N_PLUS_ONE);
 	}
@@ -91,7 +86,7 @@ class NPlusOneDetectorTests {
 		ran(PETS_BY_OWNERS, 1, 5L, 6L, 7L, 8L);
 		ran(PETS_BY_OWNERS, 1, 9L, 10L, null, null);
 
-		assertThat(this.detector.findings(this.statements)).singleElement()
+		assertThat(this.detector.findings(this.statements.list())).singleElement()
 			.extracting(Finding::kind)
 			.isEqualTo(Kind.N_PLUS_ONE);
 	}
@@ -101,7 +96,7 @@ class NPlusOneDetectorTests {
 		ran(PETS_BY_OWNERS, 6, 2L, 10L, 9L, 3L);
 		ran(PETS_BY_OWNERS, 5, 1L, 4L, 6L, 7L);
 
-		assertThat(this.detector.findings(this.statements)).singleElement()
+		assertThat(this.detector.findings(this.statements.list())).singleElement()
 			.extracting(Finding::kind)
 			.isEqualTo(Kind.N_PLUS_ONE);
 	}
@@ -114,19 +109,11 @@ class NPlusOneDetectorTests {
 		ran(filtered, 5, "Leo", 1L, 4L, 6L, 7L);
 		ran(filtered, 2, "Leo", 8L, 5L, null, null);
 
-		assertThat(this.detector.findings(this.statements)).isEmpty();
+		assertThat(this.detector.findings(this.statements.list())).isEmpty();
 	}
 
-	/** A statement from the same line of code, returning {@code rows} rows. */
 	private void ran(String sql, long rows, @Nullable Object... values) {
-		Fetched fetched = new Fetched();
-		for (long row = 0; row < rows; row++) {
-			fetched.row();
-		}
-		List<@Nullable Object> bound = Collections.unmodifiableList(Arrays.asList(values));
-		this.statements.add(new StatementRecord(this.statements.size() + 1, sql, Fingerprint.of(sql),
-				List.of(bound.stream().map(StatementListener::show).toList()), Arrays.deepToString(values) + "|",
-				100_000, 0, 1, 0, true, "OwnerSummary.java:9", StatementRecord.Phase.HANDLER, bound, fetched, "main"));
+		this.statements.ran(sql, rows, values);
 	}
 
 }
