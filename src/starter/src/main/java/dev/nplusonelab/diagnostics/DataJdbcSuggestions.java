@@ -1,6 +1,7 @@
 package dev.nplusonelab.diagnostics;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
@@ -33,6 +34,12 @@ import dev.nplusonelab.diagnostics.Finding.Suggestion;
 final class DataJdbcSuggestions implements MappingSuggester {
 
 	private final ObjectProvider<JdbcMappingContext> contexts;
+
+	/**
+	 * The relations read from the entities the context had then: it maps an entity the
+	 * first time it meets its type, so they are read again when that number changes.
+	 */
+	private volatile Mapped mapped = new Mapped(-1, List.of());
 
 	DataJdbcSuggestions(ObjectProvider<JdbcMappingContext> contexts) {
 		this.contexts = contexts;
@@ -75,7 +82,7 @@ final class DataJdbcSuggestions implements MappingSuggester {
 			return List.of();
 		}
 		List<Relation> relations = new ArrayList<>();
-		for (Relation relation : relations(context)) {
+		for (Relation relation : mapped(context)) {
 			boolean fromSource = (source != null) ? relation.owner().equals(source) : relation.collection();
 			if (fromSource && relation.table().equals(lookup.table()) && relation.column().equals(lookup.column())) {
 				relations.add(relation);
@@ -84,17 +91,29 @@ final class DataJdbcSuggestions implements MappingSuggester {
 		return relations.stream().distinct().toList();
 	}
 
+	private List<Relation> mapped(JdbcMappingContext context) {
+		Collection<RelationalPersistentEntity<?>> entities = context.getPersistentEntities();
+		Mapped mapped = this.mapped;
+		if (mapped.entities() != entities.size()) {
+			mapped = new Mapped(entities.size(), relations(context, entities));
+			this.mapped = mapped;
+		}
+		return mapped.relations();
+	}
+
 	/**
-	 * Every owned collection and every aggregate reference the context has mapped so far.
+	 * Every owned collection and every aggregate reference of the entities the context
+	 * has mapped so far.
 	 */
-	private static List<Relation> relations(JdbcMappingContext context) {
+	private static List<Relation> relations(JdbcMappingContext context,
+			Collection<RelationalPersistentEntity<?>> entities) {
 		List<Relation> relations = new ArrayList<>();
-		for (RelationalPersistentEntity<?> entity : context.getPersistentEntities()) {
+		for (RelationalPersistentEntity<?> entity : entities) {
 			String owner = MappingSuggester.name(entity.getTableName().getReference());
 			String aggregate = entity.getType().getSimpleName();
 			for (RelationalPersistentProperty property : entity) {
 				if (AggregateReference.class.isAssignableFrom(property.getType())) {
-					RelationalPersistentEntity<?> target = referenced(context, property);
+					RelationalPersistentEntity<?> target = referenced(entities, property);
 					if (target != null && target.hasIdProperty()) {
 						relations.add(new Relation(owner, aggregate, property.getName(), false,
 								MappingSuggester.name(target.getTableName().getReference()),
@@ -118,20 +137,23 @@ final class DataJdbcSuggestions implements MappingSuggester {
 	}
 
 	/** The aggregate an {@code AggregateReference<T, ID>} refers to, if it is mapped. */
-	private static @Nullable RelationalPersistentEntity<?> referenced(JdbcMappingContext context,
-			RelationalPersistentProperty property) {
+	private static @Nullable RelationalPersistentEntity<?> referenced(
+			Collection<RelationalPersistentEntity<?>> entities, RelationalPersistentProperty property) {
 		Class<?> type = property.getTypeInformation()
 			.getTypeArguments()
 			.stream()
 			.findFirst()
 			.map(TypeInformation::getType)
 			.orElse(null);
-		for (RelationalPersistentEntity<?> entity : context.getPersistentEntities()) {
+		for (RelationalPersistentEntity<?> entity : entities) {
 			if (Objects.equals(entity.getType(), type)) {
 				return entity;
 			}
 		}
 		return null;
+	}
+
+	private record Mapped(int entities, List<Relation> relations) {
 	}
 
 	/**

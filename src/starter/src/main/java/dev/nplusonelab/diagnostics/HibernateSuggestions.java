@@ -91,11 +91,19 @@ final class HibernateSuggestions implements MappingSuggester {
 		return found.stream().distinct().toList();
 	}
 
+	/**
+	 * Every association of every persistence unit, read the first time one exists: a
+	 * finding before then (a statement counted while the application starts) names none.
+	 */
 	private List<Mapped> associations() {
 		List<Mapped> associations = this.associations;
 		if (associations == null) {
+			List<EntityManagerFactory> factories = this.factories.orderedStream().toList();
+			if (factories.isEmpty()) {
+				return List.of();
+			}
 			List<Mapped> read = new ArrayList<>();
-			this.factories.orderedStream()
+			factories.stream()
 				.map((factory) -> factory.unwrap(SessionFactoryImplementor.class))
 				.forEach((factory) -> factory.getMappingMetamodel()
 					.forEachEntityDescriptor((entity) -> entity.forEachAttributeMapping((attribute) -> {
