@@ -1,5 +1,6 @@
 package dev.nplusonelab.diagnostics;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -81,10 +82,19 @@ public class NPlusOneAutoConfiguration {
 		return new SqlMetrics(capture);
 	}
 
+	/**
+	 * The application's suggesters first, in their order, then the starter's that read
+	 * the application's mapping (Hibernate, Spring Data JDBC); the detector adds the
+	 * built-in one last.
+	 */
 	@Bean
 	@ConditionalOnMissingBean
 	NPlusOneDetector nPlusOneDetector(ObjectProvider<FixSuggester> suggesters) {
-		return new NPlusOneDetector(suggesters.orderedStream().toList());
+		List<FixSuggester> ordered = suggesters.orderedStream().toList();
+		List<FixSuggester> applications = ordered.stream().filter((s) -> !(s instanceof MappingSuggester)).toList();
+		List<FixSuggester> all = new ArrayList<>(applications);
+		ordered.stream().filter(MappingSuggester.class::isInstance).forEach(all::add);
+		return new NPlusOneDetector(all);
 	}
 
 	@Bean

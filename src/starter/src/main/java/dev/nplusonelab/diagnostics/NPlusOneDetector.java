@@ -30,6 +30,12 @@ import dev.nplusonelab.diagnostics.Finding.Suggestion;
  * join.</li>
  * <li>A statement that binds an array ({@code = ANY(?)}) loads a batch of keys at once;
  * it is the fix, not the problem, and is never counted as a repeat.</li>
+ * <li>So are statements that each read a list of keys ({@code IN (?, ?, …)}, which
+ * Hibernate's batch fetching pads to its batch size) when they are one statement for
+ * several parents: each parent's key in one of them only, at least two keys per statement
+ * on average, and at most half as many statements as the list they were issued for
+ * returned rows. A list of keys per row of that list (each book's tags by their ids)
+ * remains a potential N+1.</li>
  * <li>A statement that reads the rows after a key ({@code WHERE id > ? ... LIMIT n}) and
  * runs again from where it stopped is a chunked read of a large result (a keyset loop),
  * not a query per row: it is not counted either.</li>
@@ -63,6 +69,9 @@ public class NPlusOneDetector {
 		.compile("(?i)^\\s*SELECT\\s+(?:round\\()?\\s*(count|avg|sum|min|max)\\(");
 
 	private static final Pattern PLAIN_COLUMN = Pattern.compile("[a-z_][a-z0-9_]*");
+
+	/** A list of keys bound one by one: {@code IN (?, ?, ?)}. */
+	private static final Pattern IN_LIST = Pattern.compile("(?i)\\bIN\\s*\\(\\s*\\?(?:\\s*,\\s*\\?)*\\s*\\)");
 
 	/** Ten or more large values in one statement: more than a detail page would read. */
 	public static final int LARGE_VALUES_PER_STATEMENT = 10;
@@ -108,10 +117,13 @@ public class NPlusOneDetector {
 			if (parameterSets.size() > 1 && !batched && !chunked) {
 				RepeatedLookup lookup = lookup(first, group.size());
 				StatementRecord source = locate(statements, runs, first, group.size(), lookup);
-				Suggestion suggestion = (lookup != null)
-						? suggest(lookup.withSourceTable((source != null) ? tableOf(source.sql()) : null)) : null;
-				repeats.add(new Finding(Kind.N_PLUS_ONE, first.sql(), first.callSite(), group.size(),
-						parameterSets.size(), millis, indexes, (source != null) ? source(source) : null, suggestion));
+				if (!loadsInBatches(group, source)) {
+					Suggestion suggestion = (lookup != null)
+							? suggest(lookup.withSourceTable((source != null) ? tableOf(source.sql()) : null)) : null;
+					repeats.add(new Finding(Kind.N_PLUS_ONE, first.sql(), first.callSite(), group.size(),
+							parameterSets.size(), millis, indexes, (source != null) ? source(source) : null,
+							suggestion));
+				}
 			}
 			if (parameterSets.size() < group.size()) {
 				duplicates.add(new Finding(Kind.DUPLICATE, first.sql(), first.callSite(), group.size(),
@@ -157,6 +169,70 @@ public class NPlusOneDetector {
 			}
 		}
 		return (enough != null) ? enough : nearest;
+	}
+
+	/**
+	 * Whether statements that each read a list of keys are batches of the list they were
+	 * issued for, as Hibernate's batch fetching sends them ({@code IN (?, ?, ?, ?)},
+	 * padded with {@code NULL}s): no key in two of them, so each parent is loaded once;
+	 * at least two keys per statement on average; and at most half as many statements as
+	 * the list returned rows. A lookup per row by a list of the row's own keys
+	 * ({@code findAllById} of each book's tags) runs as many statements as there are
+	 * rows, and stays a potential N+1.
+	 */
+	private static boolean loadsInBatches(List<StatementRecord> group, @Nullable StatementRecord source) {
+		if (source == null || source.fetched().rows() < 2L * group.size()) {
+			return false;
+		}
+		Set<Object> keys = new HashSet<>();
+		for (StatementRecord statement : group) {
+			List<Object> listed = inListKeys(statement);
+			if (listed.isEmpty()) {
+				return false;
+			}
+			for (Object key : new HashSet<>(listed)) {
+				if (!keys.add(key)) {
+					return false;
+				}
+			}
+		}
+		return keys.size() >= 2 * group.size();
+	}
+
+	/**
+	 * The keys a statement binds in its first {@code IN (?, ?, …)} list, without the
+	 * {@code NULL}s that pad it; none when it has no such list, or is a JDBC batch.
+	 */
+	private static List<Object> inListKeys(StatementRecord statement) {
+		String sql = statement.sql();
+		Matcher list = IN_LIST.matcher(sql);
+		if (statement.batchSize() > 1 || !list.find()) {
+			return List.of();
+		}
+		int before = count(sql, 0, list.start());
+		int listed = count(sql, list.start(), list.end());
+		List<@Nullable Object> values = statement.values();
+		if (values.size() < before + listed) {
+			return List.of();
+		}
+		List<Object> keys = new ArrayList<>();
+		for (Object value : values.subList(before, before + listed)) {
+			if (value != null) {
+				keys.add(value);
+			}
+		}
+		return keys;
+	}
+
+	/** The {@code ?} placeholders of {@code sql} from {@code start} to {@code end}. */
+	private static int count(String sql, int start, int end) {
+		int count = 0;
+		for (int i = start; i < end; i++) {
+			if (sql.charAt(i) == '?') {
+				count++;
+			}
+		}
+		return count;
 	}
 
 	/**

@@ -2,15 +2,20 @@ package dev.nplusonelab.diagnostics;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.type.AnnotationMetadata;
@@ -46,6 +51,28 @@ class StarterStructureTests {
 		assertThat(stereotypes).isNotEmpty().isEqualTo(autoConfigurations);
 		assertThat(stereotypes).allSatisfy((name) -> assertThat(name).doesNotContain("$"));
 		assertThat(new TreeSet<>(imports())).isEqualTo(autoConfigurations);
+	}
+
+	/**
+	 * The class conditions written by hand in the auto-configuration metadata, which let
+	 * Spring Boot skip an auto-configuration without reading its class, are those its
+	 * annotation declares.
+	 */
+	@Test
+	void theHandWrittenClassConditionsSayWhatTheAnnotationsSay() throws IOException {
+		Properties metadata = new Properties();
+		metadata.load(new StringReader(read("META-INF/spring-autoconfigure-metadata.properties")));
+		Map<String, AnnotationMetadata> types = new HashMap<>();
+		mainClasses().forEach((type) -> types.put(type.getClassName(), type));
+
+		assertThat(metadata.stringPropertyNames()).isNotEmpty().allSatisfy((key) -> {
+			assertThat(key).endsWith(".ConditionalOnClass");
+			AnnotationMetadata type = types.get(key.substring(0, key.lastIndexOf('.')));
+			assertThat(type).as(key).isNotNull();
+			String[] declared = (String[]) type.getAnnotationAttributes(ConditionalOnClass.class.getName(), true)
+				.get("value");
+			assertThat(metadata.getProperty(key).split(",")).as(key).containsExactlyInAnyOrder(declared);
+		});
 	}
 
 	@Test

@@ -1,0 +1,29 @@
+package com.example.orders;
+
+import java.util.List;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class OrderController {
+
+	private final OrderLedger ledger;
+
+	OrderController(OrderLedger ledger) {
+		this.ledger = ledger;
+	}
+
+	/** Every order with its customer, the naive way: a statement per order. */
+	@GetMapping("/orders")
+	List<OrderLine> orders() {
+		return this.ledger.naive();
+	}
+
+	/** The same list in two statements. */
+	@GetMapping("/orders/batched")
+	List<OrderLine> batchedOrders() {
+		return this.ledger.batched();
+	}
+
+}

@@ -1,0 +1,55 @@
+package com.example.petclinic;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.json.JsonContent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The same naive list with {@code hibernate.default_batch_fetch_size=4} (the
+ * {@code batch} profile): Hibernate loads the pets of four owners per statement, with an
+ * IN-list padded to four keys, and a batch is no N+1.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("batch")
+class BatchFetchTests {
+
+	@LocalServerPort
+	private int port;
+
+	private SampleHttp http;
+
+	@BeforeEach
+	void connect() {
+		this.http = new SampleHttp(this.port);
+	}
+
+	@Test
+	void theNaiveListLoadsThePetsInBatchesAndHasNoPotentialNPlusOne() {
+		double nPlusOnes = this.http.measured("app.sql.nplusone", "/owners", "COUNT");
+
+		ResponseEntity<String> owners = this.http.get("/owners");
+
+		// The ten owners, then their pets four owners at a time: 4 + 4 + 2
+		assertThat(owners.getHeaders().getFirst("X-Sql-Statements")).isEqualTo("4");
+		JsonContent report = this.http.report(owners);
+		assertThat(report).extractingPath("$.summary.potentialNPlusOne").isEqualTo(0);
+		assertThat(report).extractingPath("$.findings").asArray().isEmpty();
+		assertThat(report).extractingPath("$.statements[1].sql")
+			.asString()
+			.contains("where p1_0.owner_id in (?,?,?,?)");
+		assertThat(report).extractingPath("$.statements[3].parameters[0]")
+			.asArray()
+			.containsExactly("8", "5", "NULL", "NULL");
+		assertThat(this.http.measured("app.sql.nplusone", "/owners", "COUNT")).isEqualTo(nPlusOnes);
+		assertThat(owners.getBody()).isEqualTo(this.http.get("/owners/with-pets").getBody());
+	}
+
+}

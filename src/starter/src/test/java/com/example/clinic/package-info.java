@@ -1,0 +1,6 @@
+/**
+ * JPA entities shaped like spring-petclinic's, for the suggestions that read Hibernate's
+ * mapping: owners with pets, vets with specialties (a join table), visits of a pet by a
+ * vet and an assistant (two associations to one entity).
+ */
+package com.example.clinic;

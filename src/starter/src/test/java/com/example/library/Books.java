@@ -1,0 +1,7 @@
+package com.example.library;
+
+import org.springframework.data.repository.ListCrudRepository;
+
+public interface Books extends ListCrudRepository<Book, Long> {
+
+}
