@@ -44,7 +44,7 @@ class LiveExamples {
 
 	private final ObjectProvider<SqlRequestHistory> history;
 
-	private final SqlDiagnostics diagnostics;
+	private final ObjectProvider<SqlDiagnostics> diagnostics;
 
 	private final NPlusOneProperties properties;
 
@@ -52,7 +52,7 @@ class LiveExamples {
 
 	private final MeterRegistry registry;
 
-	LiveExamples(PageProbe probe, ObjectProvider<SqlRequestHistory> history, SqlDiagnostics diagnostics,
+	LiveExamples(PageProbe probe, ObjectProvider<SqlRequestHistory> history, ObjectProvider<SqlDiagnostics> diagnostics,
 			NPlusOneProperties properties,
 			@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mapping, MeterRegistry registry) {
 		this.probe = probe;
@@ -97,8 +97,10 @@ class LiveExamples {
 	}
 
 	private String warning(RequestReport report) {
-		var findings = this.diagnostics.findings(report);
-		return SqlDiagnostics.warning(report, findings, this.diagnostics.violations(report, findings));
+		// A report came from the history, which exists only while the diagnostics do.
+		SqlDiagnostics diagnostics = this.diagnostics.getObject();
+		var findings = diagnostics.findings(report);
+		return SqlDiagnostics.warning(report, findings, diagnostics.violations(report, findings));
 	}
 
 	private static RenderRun renderRun(RequestReport report) {

@@ -48,6 +48,10 @@ class LabController {
 			throw new SwitchedOffException(
 					"Lab runs are switched off in this deployment: the page shows the form, but runs nothing.");
 		}
+		if (run != null && !this.runner.counts()) {
+			throw new SwitchedOffException("Lab runs count statements with the SQL diagnostics, which are switched "
+					+ "off in this deployment (nplusone.enabled=false).");
+		}
 		Workload chosen = workload(workload);
 		List<Integer> parsedSizes = LabRunner.sizes(sizes);
 		int parsedLatency = latency(latency);
@@ -58,7 +62,7 @@ class LabController {
 		model.addAttribute("maxN", LabRunner.MAX_N);
 		model.addAttribute("maxLatency", LabRunner.MAX_LATENCY_MS);
 		model.addAttribute("budgetSeconds", LabRunner.TIME_BUDGET.toSeconds());
-		model.addAttribute("runs", this.runs);
+		model.addAttribute("runs", this.runs && this.runner.counts());
 		if (run != null) {
 			LabResult result = this.runner.run(chosen, parsedSizes, parsedLatency);
 			model.addAttribute("result", result);

@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import jakarta.annotation.PreDestroy;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
@@ -52,15 +53,23 @@ class LabRunner {
 
 	private final DataSource dataSource;
 
-	private final SqlCapture capture;
+	private final @Nullable SqlCapture capture;
 
 	private final AtomicBoolean running = new AtomicBoolean();
 
 	private volatile @Nullable LabStrategies strategies;
 
-	LabRunner(DataSource dataSource, SqlCapture capture) {
+	LabRunner(DataSource dataSource, ObjectProvider<SqlCapture> capture) {
 		this.dataSource = dataSource;
-		this.capture = capture;
+		this.capture = capture.getIfAvailable();
+	}
+
+	/**
+	 * Whether a run can count statements: not with {@code nplusone.enabled=false}, which
+	 * leaves no statement listener.
+	 */
+	boolean counts() {
+		return this.capture != null;
 	}
 
 	/**
@@ -137,8 +146,12 @@ class LabRunner {
 	private Run once(LabStrategies.Loader loader, int n, int latencyMs) {
 		int[] loaded = new int[1];
 		long started = System.nanoTime();
-		RequestReport report = this.capture.capture(() -> {
-			this.capture.injectLatency(Duration.ofMillis(latencyMs));
+		SqlCapture capture = this.capture;
+		if (capture == null) {
+			throw new IllegalStateException("Lab runs need the SQL diagnostics (nplusone.enabled)");
+		}
+		RequestReport report = capture.capture(() -> {
+			capture.injectLatency(Duration.ofMillis(latencyMs));
 			loaded[0] = loader.load(n).size();
 		});
 		double totalMs = (System.nanoTime() - started) / 1e6;

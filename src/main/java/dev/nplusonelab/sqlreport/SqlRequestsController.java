@@ -5,7 +5,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,7 +30,9 @@ import dev.nplusonelab.diagnostics.StatementRecord;
  * a SELECT, in a read-only transaction with a timeout: nothing a user sends becomes SQL.
  */
 @Controller
-@ConditionalOnBooleanProperty(name = "nplusone.history.enabled", matchIfMissing = true)
+// Both on: with the diagnostics off there is no history to show.
+@ConditionalOnProperty(prefix = "nplusone", name = { "enabled", "history.enabled" }, havingValue = "true",
+		matchIfMissing = true)
 class SqlRequestsController {
 
 	private final SqlRequestHistory history;

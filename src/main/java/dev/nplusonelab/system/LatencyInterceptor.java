@@ -5,6 +5,8 @@ import java.time.Duration;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.web.servlet.HandlerInterceptor;
 
 import dev.nplusonelab.diagnostics.SqlCapture;
@@ -21,13 +23,17 @@ class LatencyInterceptor implements HandlerInterceptor {
 
 	static final String PARAMETER = "latency";
 
-	private final SqlCapture capture;
+	private final @Nullable SqlCapture capture;
 
 	private final long maxMillis;
 
 	private final boolean enabled;
 
-	LatencyInterceptor(SqlCapture capture, NPlusOneProperties properties) {
+	/**
+	 * @param capture the diagnostics that delay the statements, or {@code null} when
+	 * {@code nplusone.enabled=false} left none
+	 */
+	LatencyInterceptor(@Nullable SqlCapture capture, NPlusOneProperties properties) {
 		this.capture = capture;
 		this.maxMillis = properties.getMaxLatency().toMillis();
 		this.enabled = properties.isRequestLatency();
@@ -42,6 +48,10 @@ class LatencyInterceptor implements HandlerInterceptor {
 		if (!this.enabled) {
 			throw new SwitchedOffException("Latency injection is switched off in this deployment: "
 					+ "send the request without the latency parameter.");
+		}
+		if (this.capture == null) {
+			throw new SwitchedOffException("Latency injection needs the SQL diagnostics, which are switched off "
+					+ "in this deployment (nplusone.enabled=false): send the request without the latency parameter.");
 		}
 		if (values.length > 1) {
 			throw new BadRequestException("Send latency once, not " + values.length + " times.");

@@ -5,6 +5,10 @@ import java.util.List;
 
 import jakarta.servlet.DispatcherType;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,15 +21,22 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
+/**
+ * The lab's web plumbing. It reads the starter's {@code nplusone.*} settings (the latency
+ * cap, whether history is on), so it binds them itself: with
+ * {@code nplusone.enabled=false} the starter contributes no beans at all, and the pages
+ * must still serve, only without the panel and without latency injection.
+ */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(NPlusOneProperties.class)
 class WebConfiguration implements WebMvcConfigurer {
 
-	private final SqlCapture capture;
+	private final @Nullable SqlCapture capture;
 
 	private final NPlusOneProperties sqlProperties;
 
-	WebConfiguration(SqlCapture capture, NPlusOneProperties sqlProperties) {
-		this.capture = capture;
+	WebConfiguration(ObjectProvider<SqlCapture> capture, NPlusOneProperties sqlProperties) {
+		this.capture = capture.getIfAvailable();
 		this.sqlProperties = sqlProperties;
 	}
 
