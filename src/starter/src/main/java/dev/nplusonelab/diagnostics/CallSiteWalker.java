@@ -4,6 +4,7 @@ import java.lang.StackWalker.StackFrame;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
@@ -29,7 +30,15 @@ import org.jspecify.annotations.Nullable;
  */
 final class CallSiteWalker {
 
-	private static final StackWalker STACK = StackWalker.getInstance();
+	/**
+	 * Class references, so that a frame is classified by its class, once per class, and
+	 * reflection frames shown rather than filtered out one check per frame: they are JDK
+	 * frames, which the walk passes over anyway. No depth estimate: the VM decodes every
+	 * frame of a batch it hands over, and the first application frame is usually a few
+	 * dozen frames down, so small first batches waste the least.
+	 */
+	private static final StackWalker STACK = StackWalker
+		.getInstance(Set.of(StackWalker.Option.RETAIN_CLASS_REFERENCE, StackWalker.Option.SHOW_REFLECT_FRAMES));
 
 	/**
 	 * What lies between the code that asked and the database: never a call site, and not
@@ -53,6 +62,21 @@ final class CallSiteWalker {
 	private final List<String> skipped;
 
 	private final int maxDepth;
+
+	/**
+	 * What each class on a stack is, worked out from its name the first time it is seen:
+	 * a walk then costs a lookup per frame, and the file and line (which the VM builds on
+	 * demand, and which cost more than the rest of the walk) are read only for the frames
+	 * that may be named.
+	 */
+	private final ClassValue<Kind> kinds = new ClassValue<>() {
+
+		@Override
+		protected Kind computeValue(Class<?> type) {
+			return classify(type.getName());
+		}
+
+	};
 
 	/**
 	 * @param applicationPackages the packages that hold the application's code, e.g.
@@ -86,24 +110,44 @@ final class CallSiteWalker {
 		@Nullable StackFrame nearestFramework = null;
 		for (Iterator<StackFrame> iterator = frames.iterator(); iterator.hasNext();) {
 			StackFrame frame = iterator.next();
-			String className = frame.getClassName();
-			if (startsWithAny(className, this.skipped) || !hasSource(frame)) {
-				continue;
-			}
-			if (isApplication(className)) {
-				return frame.getFileName() + ":" + frame.getLineNumber();
-			}
-			if (!startsWithAny(className, JDBC_PLUMBING)) {
-				if (!startsWithAny(className, FRAMEWORKS)) {
-					nearest = (nearest != null) ? nearest : frame;
+			switch (this.kinds.get(frame.getDeclaringClass())) {
+				case APPLICATION -> {
+					if (hasSource(frame)) {
+						return frame.getFileName() + ":" + frame.getLineNumber();
+					}
 				}
-				else {
-					nearestFramework = (nearestFramework != null) ? nearestFramework : frame;
+				case OTHER -> {
+					if (nearest == null && hasSource(frame)) {
+						nearest = frame;
+					}
+				}
+				case FRAMEWORK -> {
+					if (nearestFramework == null && hasSource(frame)) {
+						nearestFramework = frame;
+					}
+				}
+				case PASSED -> {
 				}
 			}
 		}
 		StackFrame named = (nearest != null) ? nearest : nearestFramework;
 		return (named != null) ? "(no application frame; nearest: " + describe(named) + ")" : "(no application frame)";
+	}
+
+	/** What a frame of this class can be, by its name alone. */
+	Kind classify(String className) {
+		if (startsWithAny(className, this.skipped) || className.contains("$$")) {
+			// The starter, the application's plumbing, and generated classes and proxies
+			// ({@code …$$SpringCGLIB$$0}, {@code …$$Lambda}), which no one can open.
+			return Kind.PASSED;
+		}
+		if (isApplication(className)) {
+			return Kind.APPLICATION;
+		}
+		if (startsWithAny(className, JDBC_PLUMBING)) {
+			return Kind.PASSED;
+		}
+		return startsWithAny(className, FRAMEWORKS) ? Kind.FRAMEWORK : Kind.OTHER;
 	}
 
 	private boolean isApplication(String className) {
@@ -114,12 +158,12 @@ final class CallSiteWalker {
 	}
 
 	/**
-	 * A frame someone can open: a real file and line, not a generated class or proxy.
+	 * A frame someone can open: a real file and line. Spring Data's generated
+	 * instantiators and accessors have neither.
 	 */
 	private static boolean hasSource(StackFrame frame) {
 		String file = frame.getFileName();
-		return file != null && !file.startsWith("<") && frame.getLineNumber() > 0
-				&& !frame.getClassName().contains("$$");
+		return file != null && !file.startsWith("<") && frame.getLineNumber() > 0;
 	}
 
 	private static boolean startsWithAny(String className, List<String> prefixes) {
@@ -129,6 +173,25 @@ final class CallSiteWalker {
 			}
 		}
 		return false;
+	}
+
+	/** What the walk does with a frame of a class. */
+	enum Kind {
+
+		/** The line a developer would change, if it has a source line. */
+		APPLICATION,
+
+		/**
+		 * Outside the frameworks and the JDBC plumbing: the nearest frame worth naming.
+		 */
+		OTHER,
+
+		/** A framework: named only when nothing else is. */
+		FRAMEWORK,
+
+		/** Never named: the JDK, the JDBC plumbing, skipped and generated classes. */
+		PASSED
+
 	}
 
 	private static String describe(StackFrame frame) {

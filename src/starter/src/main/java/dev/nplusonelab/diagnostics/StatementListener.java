@@ -172,43 +172,74 @@ final class StatementListener implements QueryExecutionListener {
 			List<@Nullable Object> first = null;
 			StringBuilder key = new StringBuilder();
 			int keys = 0;
+			// Once per statement: plain loops, no streams.
 			for (QueryInfo query : this.queries) {
 				for (List<ParameterSetOperation> parameterSet : query.getParametersList()) {
-					List<@Nullable Object> values = values(parameterSet).stream()
-						.map(StatementListener::unwrapValue)
-						.toList();
+					List<@Nullable Object> values = values(parameterSet);
 					first = (first != null) ? first : values;
-					shown.add(values.stream().map(StatementListener::show).toList());
-					key.append(Arrays.deepToString(values.toArray())).append('|');
-					keys += values.stream()
-						.mapToInt((value) -> (value instanceof Object[] array) ? array.length : 0)
-						.sum();
+					List<String> shownSet = new ArrayList<>(values.size());
+					for (Object value : values) {
+						shownSet.add(show(value));
+						String text;
+						if (value instanceof Object[] array) {
+							keys += array.length;
+							text = Arrays.deepToString(array);
+						}
+						else {
+							text = String.valueOf(value);
+						}
+						// Length-prefixed, so that no two different sets of values
+						// share a key.
+						key.append(text.length()).append(':').append(text);
+					}
+					shown.add(Collections.unmodifiableList(shownSet));
+					key.append('|');
 				}
 			}
 			int batchSize = this.execution.isBatch() ? this.execution.getBatchSize() : 1;
 			String callSite = (StatementListener.this.callSites != null) ? StatementListener.this.callSites.current()
 					: "(call sites off)";
-			return new StatementRecord(0, sql, Fingerprint.of(sql), List.copyOf(shown), key.toString(), this.nanos,
-					this.injected, batchSize, keys, this.execution.isSuccess(), callSite, phase,
+			return new StatementRecord(0, sql, Fingerprint.of(sql), Collections.unmodifiableList(shown), key.toString(),
+					this.nanos, this.injected, batchSize, keys, this.execution.isSuccess(), callSite, phase,
 					(first != null) ? Collections.unmodifiableList(first) : List.of(), new Fetched(), this.thread);
 		}
 
 	}
 
+	/**
+	 * The values of one parameter set in parameter order, arrays read into Java arrays.
+	 * The driver was given them in the order the code set them, which is almost always
+	 * the parameter order already.
+	 */
 	private static List<@Nullable Object> values(List<ParameterSetOperation> operations) {
-		List<ParameterSetOperation> sorted = new ArrayList<>(operations);
-		sorted.sort(Comparator.comparing((operation) -> String.valueOf(operation.getArgs()[0]),
-				Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder())));
-		List<@Nullable Object> values = new ArrayList<>(sorted.size());
-		for (ParameterSetOperation operation : sorted) {
+		List<ParameterSetOperation> ordered = operations;
+		if (!inIndexOrder(operations)) {
+			ordered = new ArrayList<>(operations);
+			ordered.sort(Comparator.comparing((operation) -> String.valueOf(operation.getArgs()[0]),
+					Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder())));
+		}
+		List<@Nullable Object> values = new ArrayList<>(ordered.size());
+		for (ParameterSetOperation operation : ordered) {
 			if (ParameterSetOperation.isRegisterOutParameterOperation(operation)) {
 				continue;
 			}
 			Object[] args = operation.getArgs();
 			boolean isNull = ParameterSetOperation.isSetNullParameterOperation(operation) || args.length < 2;
-			values.add(isNull ? null : args[1]);
+			values.add(isNull ? null : unwrapValue(args[1]));
 		}
 		return values;
+	}
+
+	/** Whether every operation sets a parameter by index, in ascending order. */
+	private static boolean inIndexOrder(List<ParameterSetOperation> operations) {
+		int previous = Integer.MIN_VALUE;
+		for (ParameterSetOperation operation : operations) {
+			if (!(operation.getArgs()[0] instanceof Integer index) || index <= previous) {
+				return false;
+			}
+			previous = index;
+		}
+		return true;
 	}
 
 	private static @Nullable Object unwrapValue(@Nullable Object value) {

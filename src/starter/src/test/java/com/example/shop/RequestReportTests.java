@@ -111,6 +111,18 @@ class RequestReportTests {
 	}
 
 	@Test
+	void valuesThatOnlyLookAlikeWhenJoinedAreNotDuplicates() {
+		String sql = "SELECT count(*) FROM book WHERE title = ? OR title = ?";
+		RequestReport report = this.capture.capture(() -> {
+			this.jdbc.sql(sql).params("a,b", "c").query(Long.class).single();
+			this.jdbc.sql(sql).params("a", "b,c").query(Long.class).single();
+		});
+
+		assertThat(report.statements()).extracting(StatementRecord::parameterKey).doesNotHaveDuplicates();
+		assertThat(this.diagnostics.findings(report)).noneMatch((finding) -> finding.kind() == Finding.Kind.DUPLICATE);
+	}
+
+	@Test
 	void batchesAndKeysetChunksAreNotRepeats() {
 		RequestReport report = this.capture.capture(() -> {
 			for (int chunk = 0; chunk < 3; chunk++) {
