@@ -29,6 +29,8 @@ public final class Fingerprint {
 
 	private static final Map<String, String> cache = new ConcurrentHashMap<>();
 
+	private static final Map<String, String> briefs = new ConcurrentHashMap<>();
+
 	private Fingerprint() {
 	}
 
@@ -54,6 +56,18 @@ public final class Fingerprint {
 
 	/** Shortened for a one-line message. */
 	public static String brief(String sql) {
+		String cached = briefs.get(sql);
+		if (cached != null) {
+			return cached;
+		}
+		String brief = shorten(sql);
+		if (briefs.size() < CACHED_TEXTS) {
+			briefs.putIfAbsent(sql, brief);
+		}
+		return brief;
+	}
+
+	private static String shorten(String sql) {
 		String folded = WHITESPACE.matcher(sql.trim()).replaceAll(" ");
 		int from = folded.toUpperCase(Locale.ROOT).indexOf(" FROM ");
 		String shown = (folded.length() > 90 && from > 0) ? "SELECT … " + folded.substring(from + 1) : folded;

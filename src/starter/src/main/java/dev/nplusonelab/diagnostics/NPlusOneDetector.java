@@ -1,13 +1,17 @@
 package dev.nplusonelab.diagnostics;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -76,6 +80,20 @@ public class NPlusOneDetector {
 	/** Ten or more large values in one statement: more than a detail page would read. */
 	public static final int LARGE_VALUES_PER_STATEMENT = 10;
 
+	/**
+	 * What the detector reads from a statement's text, read once per text: an application
+	 * runs a few hundred distinct statements, and the detector runs after every request.
+	 * Texts with literals in them could be endless, so each cache stops growing at this
+	 * size.
+	 */
+	private static final int CACHED_TEXTS = 2048;
+
+	private static final Map<String, Map<String, String>> TABLES = new ConcurrentHashMap<>();
+
+	private static final Map<String, Optional<Shape>> SHAPES = new ConcurrentHashMap<>();
+
+	private static final Map<String, Boolean> CHUNKS = new ConcurrentHashMap<>();
+
 	private final List<FixSuggester> suggesters;
 
 	/** A detector with the starter's own suggestions only. */
@@ -113,7 +131,7 @@ public class NPlusOneDetector {
 			double millis = group.stream().mapToDouble(StatementRecord::millis).sum();
 			List<Integer> indexes = group.stream().map(StatementRecord::index).toList();
 			boolean batched = group.stream().allMatch((statement) -> statement.keys() > 0);
-			boolean chunked = KEYSET_CHUNK.matcher(first.sql()).find();
+			boolean chunked = memo(CHUNKS, first.sql(), (sql) -> KEYSET_CHUNK.matcher(sql).find());
 			if (parameterSets.size() > 1 && !batched && !chunked) {
 				RepeatedLookup lookup = lookup(first, group.size());
 				StatementRecord source = locate(statements, runs, first, group.size(), lookup);
@@ -285,11 +303,17 @@ public class NPlusOneDetector {
 	 * matches no key with {@code =} or {@code IN}.
 	 */
 	private static @Nullable RepeatedLookup lookup(StatementRecord first, int count) {
-		String sql = first.sql();
+		return memo(SHAPES, first.sql(), NPlusOneDetector::shape)
+			.map((shape) -> new RepeatedLookup(first.sql(), first.callSite(), count, shape.table(), shape.column(),
+					shape.mainTable(), shape.aggregate(), shape.filtered(), shape.columns(), null))
+			.orElse(null);
+	}
+
+	private static Optional<Shape> shape(String sql) {
 		Map<String, String> tables = tables(sql);
 		Matcher where = WHERE_KEY.matcher(sql);
 		if (tables.isEmpty() || !where.find()) {
-			return null;
+			return Optional.empty();
 		}
 		String mainTable = tables.values().iterator().next();
 		String table = (where.group(1) != null)
@@ -297,8 +321,24 @@ public class NPlusOneDetector {
 		String column = where.group(2).toLowerCase(Locale.ROOT);
 		String rest = CLAUSES_AFTER_WHERE.split(sql.substring(where.end()), 2)[0];
 		boolean filtered = MORE_CONDITIONS.matcher(rest).find();
-		return new RepeatedLookup(sql, first.callSite(), count, table, column, mainTable, AGGREGATE.matcher(sql).find(),
-				filtered, columns(sql), null);
+		return Optional.of(new Shape(table, column, mainTable, AGGREGATE.matcher(sql).find(), filtered, columns(sql)));
+	}
+
+	/** The parts of a {@link RepeatedLookup} that depend on the statement's text only. */
+	private record Shape(String table, String column, String mainTable, boolean aggregate, boolean filtered,
+			List<String> columns) {
+	}
+
+	private static <T> T memo(Map<String, T> cache, String sql, Function<String, T> read) {
+		T known = cache.get(sql);
+		if (known != null) {
+			return known;
+		}
+		T value = read.apply(sql);
+		if (cache.size() < CACHED_TEXTS) {
+			cache.putIfAbsent(sql, value);
+		}
+		return value;
 	}
 
 	/**
@@ -329,6 +369,10 @@ public class NPlusOneDetector {
 
 	/** Alias (or table name) → table name, in the order the statement names them. */
 	private static Map<String, String> tables(String sql) {
+		return memo(TABLES, sql, NPlusOneDetector::readTables);
+	}
+
+	private static Map<String, String> readTables(String sql) {
 		Map<String, String> tables = new LinkedHashMap<>();
 		Matcher matcher = FROM_OR_JOIN.matcher(sql);
 		while (matcher.find()) {
@@ -341,7 +385,7 @@ public class NPlusOneDetector {
 				tables.putIfAbsent(matcher.group(3).toLowerCase(Locale.ROOT), table);
 			}
 		}
-		return tables;
+		return Collections.unmodifiableMap(tables);
 	}
 
 }

@@ -1,6 +1,10 @@
 package dev.nplusonelab.diagnostics;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -51,34 +55,93 @@ public final class SqlMetrics implements MeterBinder {
 
 	static void record(MeterRegistry registry, RequestReport report, List<Finding> findings,
 			List<Violation> violations) {
-		Tags tags = Tags.of("uri", report.route());
-		for (var tag : report.tags().entrySet()) {
+		Meters meters = meters(registry, report);
+		meters.statements().record(report.statementCount());
+		meters.time().record(report.sqlTime());
+		long repeats = 0;
+		for (Finding finding : findings) {
+			repeats += finding.isNPlusOne() ? 1 : 0;
+		}
+		meters.nPlusOne().increment(repeats);
+		long overBudget = 0;
+		for (Violation violation : violations) {
+			overBudget += (violation.rule() == Violation.Rule.BUDGET) ? 1 : 0;
+		}
+		meters.budgetViolations().increment(overBudget);
+	}
+
+	/**
+	 * The meters of one route and tag set, registered once: building a meter's id and
+	 * configuration for every request cost more than recording to it. When a registry
+	 * removes any meter ({@code remove}, {@code clear()}), its meters are registered
+	 * again on the next request.
+	 */
+	private static Meters meters(MeterRegistry registry, RequestReport report) {
+		Map<MeterKey, Meters> byTags = cacheOf(registry);
+		MeterKey key = new MeterKey(report.route(), report.tags());
+		Meters meters = byTags.get(key);
+		if (meters == null) {
+			meters = register(registry, key);
+			if (byTags.size() < CACHED_TAG_SETS) {
+				byTags.put(key, meters);
+			}
+		}
+		return meters;
+	}
+
+	private static Meters register(MeterRegistry registry, MeterKey key) {
+		Tags tags = Tags.of("uri", key.route());
+		for (var tag : key.tags().entrySet()) {
 			tags = tags.and(tag.getKey(), tag.getValue());
 		}
-		DistributionSummary.builder(STATEMENTS)
-			.description("JDBC statements executed while serving one HTTP request, view rendering included")
-			.baseUnit("statements")
-			.tags(tags)
-			.serviceLevelObjectives(STATEMENT_BUCKETS)
-			.register(registry)
-			.record(report.statementCount());
-		Timer.builder(TIME)
-			.description("Driver time of all JDBC statements of one HTTP request")
-			.tags(tags)
-			.register(registry)
-			.record(report.sqlTime());
-		long repeats = findings.stream().filter(Finding::isNPlusOne).count();
-		Counter.builder(NPLUSONE)
-			.description("Potential N+1 patterns found, one per repeated statement and call site")
-			.tags(tags)
-			.register(registry)
-			.increment(repeats);
-		long overBudget = violations.stream().filter((violation) -> violation.rule() == Violation.Rule.BUDGET).count();
-		Counter.builder(BUDGET_VIOLATIONS)
-			.description("Requests that ran more statements than their endpoint's budget")
-			.tags(tags)
-			.register(registry)
-			.increment(overBudget);
+		return new Meters(
+				DistributionSummary.builder(STATEMENTS)
+					.description("JDBC statements executed while serving one HTTP request, view rendering included")
+					.baseUnit("statements")
+					.tags(tags)
+					.serviceLevelObjectives(STATEMENT_BUCKETS)
+					.register(registry),
+				Timer.builder(TIME)
+					.description("Driver time of all JDBC statements of one HTTP request")
+					.tags(tags)
+					.register(registry),
+				Counter.builder(NPLUSONE)
+					.description("Potential N+1 patterns found, one per repeated statement and call site")
+					.tags(tags)
+					.register(registry),
+				Counter.builder(BUDGET_VIOLATIONS)
+					.description("Requests that ran more statements than their endpoint's budget")
+					.tags(tags)
+					.register(registry));
+	}
+
+	/**
+	 * Routes are templates and tags come from a few values, so a normal application has a
+	 * few hundred sets at most; past this many, meters are looked up per request again.
+	 */
+	private static final int CACHED_TAG_SETS = 4096;
+
+	/** Per registry, weakly: a test context's registry goes away with the context. */
+	private static final Map<MeterRegistry, Map<MeterKey, Meters>> METERS = Collections
+		.synchronizedMap(new WeakHashMap<>());
+
+	private record MeterKey(String route, Map<String, String> tags) {
+	}
+
+	private record Meters(DistributionSummary statements, Timer time, Counter nPlusOne, Counter budgetViolations) {
+	}
+
+	private static Map<MeterKey, Meters> cacheOf(MeterRegistry registry) {
+		Map<MeterKey, Meters> cache = METERS.get(registry);
+		if (cache == null) {
+			Map<MeterKey, Meters> created = new ConcurrentHashMap<>();
+			cache = METERS.putIfAbsent(registry, created);
+			if (cache == null) {
+				cache = created;
+				registry.config().onMeterRemoved((meter) -> created.clear());
+			}
+		}
+		return cache;
 	}
 
 }

@@ -80,6 +80,17 @@ class RequestReportTests {
 	}
 
 	@Test
+	void metersThatTheRegistryDroppedAreRegisteredAgain() {
+		this.mvc.get().uri("/books/naive").exchange();
+		this.registry.remove(this.registry.find(SqlMetrics.STATEMENTS).tag("uri", "/books/naive").summary());
+
+		this.mvc.get().uri("/books/naive").exchange();
+
+		assertThat(total("/books/naive")).isEqualTo(6);
+		assertThat(this.registry.find(SqlMetrics.STATEMENTS).tag("uri", "/books/naive").summary().count()).isEqualTo(1);
+	}
+
+	@Test
 	void aLookupPerRowIsAPotentialNPlusOneWhoseFixNamesTheTableAndTheKey() {
 		RequestReport report = report(this.mvc.get().uri("/books/naive").exchange());
 
