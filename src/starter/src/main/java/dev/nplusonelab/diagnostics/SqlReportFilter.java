@@ -2,6 +2,7 @@ package dev.nplusonelab.diagnostics;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -32,17 +33,19 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * Opens a report when a request arrives and closes it when the response is complete, so
  * the count covers the controller, the view rendering and anything else the request ran.
  * <p>
- * The response is buffered, so that the final count can still go into headers after the
- * view has rendered ({@code X-Sql-Statements} for scripts and tests,
- * {@code Server-Timing} for browser developer tools) and an HTML page can get the panel
- * before its last {@code </body>}. A handler marked {@link StreamedResponse} is not
- * buffered: its statements are counted and recorded all the same, but its headers leave
- * before the count is known. Compressed, non-HTML and very large bodies pass through
- * untouched.
+ * The response of a request that may see the diagnostics is buffered, so that the final
+ * count can still go into headers after the view has rendered ({@code X-Sql-Statements}
+ * for scripts and tests, {@code Server-Timing} for browser developer tools) and an HTML
+ * page can get the panel before its last {@code </body>}. A handler marked
+ * {@link StreamedResponse} is not buffered: its statements are counted and recorded all
+ * the same, but its headers leave before the count is known. Compressed, non-HTML and
+ * very large bodies pass through untouched.
  * <p>
- * Only requests {@link DiagnosticsAccess} allows see the headers and the panel; metrics
- * are recorded for all. A failure in any part of this is logged once and the response
- * goes out as the application made it.
+ * Only requests {@link DiagnosticsAccess} allows see the headers and the panel; metrics,
+ * findings and the history are recorded for all. The response of any other request goes
+ * out as the application writes it, unbuffered, unless strict mode may have to replace
+ * it. A failure in any part of this is logged once and the response goes out as the
+ * application made it.
  */
 final class SqlReportFilter extends OncePerRequestFilter {
 
@@ -119,27 +122,33 @@ final class SqlReportFilter extends OncePerRequestFilter {
 		if (visible) {
 			response.setHeader(REPORT_HEADER, Long.toString(report.id()));
 		}
-		ReportResponse buffered = new ReportResponse(response, request);
+		// Nothing to add to what an unseen request answers, nothing to take back unless
+		// strict: it is not buffered at all.
+		ReportResponse buffered = (visible || this.properties.isStrict()) ? new ReportResponse(response, request)
+				: null;
 		try {
-			chain.doFilter(request, buffered);
+			chain.doFilter(request, (buffered != null) ? buffered : response);
 		}
 		finally {
 			this.capture.end();
 			try {
-				complete(request, buffered, report, started, visible);
+				complete(request, response, buffered, report, started, visible);
 			}
 			catch (RuntimeException ex) {
 				Failures.failed("request report", ex);
 			}
 			finally {
-				buffered.copyBodyToResponse();
+				if (buffered != null) {
+					buffered.copyBodyToResponse();
+				}
 			}
 		}
 	}
 
-	private void complete(HttpServletRequest request, ReportResponse buffered, RequestReport report, long started,
-			boolean visible) throws IOException {
-		report.complete(route(request, buffered.getStatus()), buffered.getStatus(), System.nanoTime() - started);
+	private void complete(HttpServletRequest request, HttpServletResponse response, @Nullable ReportResponse buffered,
+			RequestReport report, long started, boolean visible) throws IOException {
+		int status = (buffered != null) ? buffered.getStatus() : response.getStatus();
+		report.complete(route(request, status), status, System.nanoTime() - started);
 		// Asked once the report is complete: a contributor sees the route and the
 		// statements.
 		report.tags(tags(request, report));
@@ -157,7 +166,9 @@ final class SqlReportFilter extends OncePerRequestFilter {
 					() -> this.history.add(new SqlRequestHistory.Entry(report, findings, violations)));
 		}
 		warn(report, findings, violations);
-		HttpServletResponse response = (HttpServletResponse) buffered.getResponse();
+		if (buffered == null) {
+			return;
+		}
 		boolean failed = false;
 		if (this.properties.isStrict() && !violations.isEmpty() && !response.isCommitted()) {
 			fail(buffered, violations, visible);
@@ -270,9 +281,23 @@ final class SqlReportFilter extends OncePerRequestFilter {
 
 		private boolean streamed;
 
+		/**
+		 * The writer over the buffer. Spring's own flushes the encoder after every write,
+		 * so that the buffer is always current; a template writes thousands of small
+		 * strings, and that flushing cost more than rendering the page. This one flushes
+		 * only before the buffer is read, reset or copied out.
+		 */
+		private @Nullable PrintWriter writer;
+
 		ReportResponse(HttpServletResponse response, HttpServletRequest request) {
 			super(response);
 			this.request = request;
+		}
+
+		private void flushWriter() {
+			if (this.writer != null) {
+				this.writer.flush();
+			}
 		}
 
 		private boolean streams() {
@@ -290,7 +315,14 @@ final class SqlReportFilter extends OncePerRequestFilter {
 
 		@Override
 		public PrintWriter getWriter() throws IOException {
-			return streams() ? getResponse().getWriter() : super.getWriter();
+			if (streams()) {
+				return getResponse().getWriter();
+			}
+			if (this.writer == null) {
+				this.writer = new PrintWriter(
+						new OutputStreamWriter(super.getOutputStream(), charset(getCharacterEncoding())));
+			}
+			return this.writer;
 		}
 
 		@Override
@@ -299,8 +331,45 @@ final class SqlReportFilter extends OncePerRequestFilter {
 				getResponse().flushBuffer();
 			}
 			else {
+				flushWriter();
 				super.flushBuffer();
 			}
+		}
+
+		@Override
+		public void resetBuffer() {
+			flushWriter();
+			super.resetBuffer();
+		}
+
+		@Override
+		public void reset() {
+			flushWriter();
+			super.reset();
+		}
+
+		@Override
+		public byte[] getContentAsByteArray() {
+			flushWriter();
+			return super.getContentAsByteArray();
+		}
+
+		@Override
+		public InputStream getContentInputStream() {
+			flushWriter();
+			return super.getContentInputStream();
+		}
+
+		@Override
+		public int getContentSize() {
+			flushWriter();
+			return super.getContentSize();
+		}
+
+		@Override
+		protected void copyBodyToResponse(boolean complete) throws IOException {
+			flushWriter();
+			super.copyBodyToResponse(complete);
 		}
 
 		void replaceBody(byte[] body) {

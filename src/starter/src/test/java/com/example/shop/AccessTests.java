@@ -67,6 +67,25 @@ class AccessTests {
 		}
 
 		@Test
+		void onlyAResponseSomeoneMaySeeTheDiagnosticsOnIsBuffered() throws Exception {
+			String remote = this.mvc.get()
+				.uri("/response-kind")
+				.with(from("203.0.113.9"))
+				.exchange()
+				.getResponse()
+				.getContentAsString();
+			String local = this.mvc.get()
+				.uri("/response-kind")
+				.with(from("127.0.0.1"))
+				.exchange()
+				.getResponse()
+				.getContentAsString();
+
+			assertThat(remote).doesNotContain("ReportResponse");
+			assertThat(local).contains("ReportResponse");
+		}
+
+		@Test
 		void thisMachineSeesEverything() throws Exception {
 			MvcTestResult local = this.mvc.get().uri("/page/clean").with(from("::1")).exchange();
 

@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.ServletResponseWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -36,6 +40,21 @@ class ShopController {
 	}
 
 	/** The N+1: the books, then each book's author, one by one. */
+	/**
+	 * The classes of the responses the handler writes through: the filter's buffer or
+	 * not.
+	 */
+	@GetMapping("/response-kind")
+	String responseKind(HttpServletResponse response) {
+		StringBuilder classes = new StringBuilder(response.getClass().getName());
+		ServletResponse current = response;
+		while (current instanceof ServletResponseWrapper wrapper) {
+			current = wrapper.getResponse();
+			classes.append(" > ").append(current.getClass().getName());
+		}
+		return classes.toString();
+	}
+
 	@GetMapping("/books/naive")
 	List<String> naiveBooks() {
 		List<Long> authors = this.jdbc.sql("SELECT author_id FROM book ORDER BY id LIMIT 5").query(Long.class).list();
