@@ -1,8 +1,6 @@
 package dev.nplusonelab.diagnostics;
 
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -20,31 +18,17 @@ public final class Fingerprint {
 
 	private static final Pattern IN_LIST = Pattern.compile("(?i)\\bIN\\s*\\(\\s*\\?(?:\\s*,\\s*\\?)*\\s*\\)");
 
-	/**
-	 * An application runs a few hundred distinct statement texts: each is fingerprinted
-	 * once, and the statements of every report share the result. Texts with literals in
-	 * them could be endless, so the cache stops growing at this size.
-	 */
-	private static final int CACHED_TEXTS = 2048;
+	/** Each text is fingerprinted once; the statements of every report share it. */
+	private static final TextCache<String> fingerprints = new TextCache<>(Fingerprint::fold);
 
-	private static final Map<String, String> cache = new ConcurrentHashMap<>();
-
-	private static final Map<String, String> briefs = new ConcurrentHashMap<>();
+	private static final TextCache<String> briefs = new TextCache<>(Fingerprint::shorten);
 
 	private Fingerprint() {
 	}
 
 	/** The shape of {@code sql}: {@code SELECT * FROM t WHERE id IN (?…)}. */
 	public static String of(String sql) {
-		String cached = cache.get(sql);
-		if (cached != null) {
-			return cached;
-		}
-		String fingerprint = fold(sql);
-		if (cache.size() < CACHED_TEXTS) {
-			cache.putIfAbsent(sql, fingerprint);
-		}
-		return fingerprint;
+		return fingerprints.get(sql);
 	}
 
 	private static String fold(String sql) {
@@ -56,15 +40,7 @@ public final class Fingerprint {
 
 	/** Shortened for a one-line message. */
 	public static String brief(String sql) {
-		String cached = briefs.get(sql);
-		if (cached != null) {
-			return cached;
-		}
-		String brief = shorten(sql);
-		if (briefs.size() < CACHED_TEXTS) {
-			briefs.putIfAbsent(sql, brief);
-		}
-		return brief;
+		return briefs.get(sql);
 	}
 
 	private static String shorten(String sql) {

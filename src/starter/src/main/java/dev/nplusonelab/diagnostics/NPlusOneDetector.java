@@ -10,8 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -81,18 +79,14 @@ public class NPlusOneDetector {
 	public static final int LARGE_VALUES_PER_STATEMENT = 10;
 
 	/**
-	 * What the detector reads from a statement's text, read once per text: an application
-	 * runs a few hundred distinct statements, and the detector runs after every request.
-	 * Texts with literals in them could be endless, so each cache stops growing at this
-	 * size.
+	 * What the detector reads from a statement's text, read once per text: the detector
+	 * runs after every request.
 	 */
-	private static final int CACHED_TEXTS = 2048;
+	private static final TextCache<Map<String, String>> TABLES = new TextCache<>(NPlusOneDetector::readTables);
 
-	private static final Map<String, Map<String, String>> TABLES = new ConcurrentHashMap<>();
+	private static final TextCache<Optional<Shape>> SHAPES = new TextCache<>(NPlusOneDetector::shape);
 
-	private static final Map<String, Optional<Shape>> SHAPES = new ConcurrentHashMap<>();
-
-	private static final Map<String, Boolean> CHUNKS = new ConcurrentHashMap<>();
+	private static final TextCache<Boolean> CHUNKS = new TextCache<>((sql) -> KEYSET_CHUNK.matcher(sql).find());
 
 	private final List<FixSuggester> suggesters;
 
@@ -131,7 +125,7 @@ public class NPlusOneDetector {
 			double millis = group.stream().mapToDouble(StatementRecord::millis).sum();
 			List<Integer> indexes = group.stream().map(StatementRecord::index).toList();
 			boolean batched = group.stream().allMatch((statement) -> statement.keys() > 0);
-			boolean chunked = memo(CHUNKS, first.sql(), (sql) -> KEYSET_CHUNK.matcher(sql).find());
+			boolean chunked = CHUNKS.get(first.sql());
 			if (parameterSets.size() > 1 && !batched && !chunked) {
 				RepeatedLookup lookup = lookup(first, group.size());
 				StatementRecord source = locate(statements, runs, first, group.size(), lookup);
@@ -303,7 +297,7 @@ public class NPlusOneDetector {
 	 * matches no key with {@code =} or {@code IN}.
 	 */
 	private static @Nullable RepeatedLookup lookup(StatementRecord first, int count) {
-		return memo(SHAPES, first.sql(), NPlusOneDetector::shape)
+		return SHAPES.get(first.sql())
 			.map((shape) -> new RepeatedLookup(first.sql(), first.callSite(), count, shape.table(), shape.column(),
 					shape.mainTable(), shape.aggregate(), shape.filtered(), shape.columns(), null))
 			.orElse(null);
@@ -327,18 +321,6 @@ public class NPlusOneDetector {
 	/** The parts of a {@link RepeatedLookup} that depend on the statement's text only. */
 	private record Shape(String table, String column, String mainTable, boolean aggregate, boolean filtered,
 			List<String> columns) {
-	}
-
-	private static <T> T memo(Map<String, T> cache, String sql, Function<String, T> read) {
-		T known = cache.get(sql);
-		if (known != null) {
-			return known;
-		}
-		T value = read.apply(sql);
-		if (cache.size() < CACHED_TEXTS) {
-			cache.putIfAbsent(sql, value);
-		}
-		return value;
 	}
 
 	/**
@@ -369,7 +351,7 @@ public class NPlusOneDetector {
 
 	/** Alias (or table name) → table name, in the order the statement names them. */
 	private static Map<String, String> tables(String sql) {
-		return memo(TABLES, sql, NPlusOneDetector::readTables);
+		return TABLES.get(sql);
 	}
 
 	private static Map<String, String> readTables(String sql) {
