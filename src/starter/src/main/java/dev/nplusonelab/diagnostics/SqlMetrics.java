@@ -38,6 +38,16 @@ public final class SqlMetrics implements MeterBinder {
 
 	private static final double[] STATEMENT_BUCKETS = { 1, 2, 3, 5, 10, 20, 50, 100, 200, 500, 1000, 2000 };
 
+	/**
+	 * Routes are templates and tags come from a few values, so a normal application has a
+	 * few hundred sets at most; past this many, meters are looked up per request again.
+	 */
+	private static final int CACHED_TAG_SETS = 4096;
+
+	/** Per registry, weakly: a test context's registry goes away with the context. */
+	private static final Map<MeterRegistry, Map<MeterKey, Meters>> METERS = Collections
+		.synchronizedMap(new WeakHashMap<>());
+
 	private final SqlCapture capture;
 
 	SqlMetrics(SqlCapture capture) {
@@ -114,16 +124,6 @@ public final class SqlMetrics implements MeterBinder {
 					.tags(tags)
 					.register(registry));
 	}
-
-	/**
-	 * Routes are templates and tags come from a few values, so a normal application has a
-	 * few hundred sets at most; past this many, meters are looked up per request again.
-	 */
-	private static final int CACHED_TAG_SETS = 4096;
-
-	/** Per registry, weakly: a test context's registry goes away with the context. */
-	private static final Map<MeterRegistry, Map<MeterKey, Meters>> METERS = Collections
-		.synchronizedMap(new WeakHashMap<>());
 
 	private record MeterKey(String route, Map<String, String> tags) {
 	}
