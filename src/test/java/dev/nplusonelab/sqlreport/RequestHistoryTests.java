@@ -54,8 +54,9 @@ class RequestHistoryTests {
 			.bodyJson()
 			.hasPathSatisfying("$.summary.route", (route) -> assertThat(route).asString().isEqualTo("/books"))
 			.hasPathSatisfying("$.summary.mode", (mode) -> assertThat(mode).asString().isEqualTo("naive"))
-			.hasPathSatisfying("$.findings[0]",
-					(finding) -> assertThat(finding).asString().startsWith("potential N+1"));
+			.hasPathSatisfying("$.findings[0].message",
+					(finding) -> assertThat(finding).asString().startsWith("potential N+1"))
+			.hasPathSatisfying("$.findings[0].kind", (kind) -> assertThat(kind).asString().isEqualTo("n_plus_one"));
 	}
 
 	@Test

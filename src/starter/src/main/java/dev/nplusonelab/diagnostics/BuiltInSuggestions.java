@@ -1,48 +1,170 @@
 package dev.nplusonelab.diagnostics;
 
 import java.util.List;
+import java.util.regex.Pattern;
+
+import dev.nplusonelab.diagnostics.Finding.Suggestion;
 
 /**
- * The fixes the starter names without knowing the application: the table and the key
- * column, and the SQL that loads them for every row at once. Asked after the
- * application's own suggesters.
+ * The fixes the starter names without reading the application's mapping, asked after the
+ * application's own suggesters and the mapping ones. They speak the language of the code
+ * that issued the statements:
+ * <ul>
+ * <li>plain JDBC ({@code JdbcTemplate}, {@code JdbcClient}): one statement for all rows,
+ * with the collected keys, in an {@code IN (:ids)} list, or bound as one array with
+ * {@code = ANY(?)} on PostgreSQL, the only database that takes one;</li>
+ * <li>Hibernate: a query or a repository method over all the keys, never JDBC;</li>
+ * <li>Spring Data JDBC: {@code findAllById}, or a repository method over all the
+ * keys;</li>
+ * <li>another framework, or code not known (call sites off): the SQL alone.</li>
+ * </ul>
  */
 final class BuiltInSuggestions implements FixSuggester {
 
+	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
 	@Override
-	public Finding.Suggestion suggest(RepeatedLookup lookup) {
+	public Suggestion suggest(RepeatedLookup lookup) {
 		String table = lookup.table();
-		String key = table + "." + lookup.column();
 		if (lookup.byId() && table.equals(lookup.sourceTable())) {
 			if (lookup.columns().isEmpty()) {
-				return new Finding.Suggestion("select", List.of(),
+				return new Suggestion("select", List.of(),
 						"select the columns of " + table + " in the statement that read its rows",
 						"SELECT …, " + table + ".* FROM " + table + " …");
 			}
 			String columns = String.join(", ", lookup.columns());
 			String qualified = String.join(", ", lookup.columns().stream().map((c) -> table + "." + c).toList());
-			return new Finding.Suggestion("select", List.of(),
+			return new Suggestion("select", List.of(),
 					"select " + columns + " in the statement that read the " + table + " rows",
 					"SELECT …, " + qualified + " FROM " + table + " …");
 		}
-		if (lookup.byId()) {
-			return new Finding.Suggestion("load", List.of(), "load " + table + " by id for all rows at once",
-					"WHERE " + key + " = ANY(?)");
-		}
-		if (lookup.aggregate()) {
-			return new Finding.Suggestion("aggregate", List.of(),
-					"aggregate " + table + " by " + lookup.column() + " for all parents at once",
-					"WHERE " + key + " = ANY(?) GROUP BY " + key);
-		}
-		return new Finding.Suggestion("load", List.of(),
-				"load " + table + " rows by " + lookup.column() + " for all parents at once",
-				"WHERE " + key + " = ANY(?)");
+		return switch (lookup.issuer()) {
+			case HIBERNATE -> hibernate(lookup);
+			case SPRING_DATA_JDBC -> dataJdbc(lookup);
+			default -> sql(lookup);
+		};
 	}
 
 	@Override
-	public Finding.Suggestion suggestForLargeValues(StatementRecord statement) {
-		return new Finding.Suggestion("project", List.of(), "select only the columns the page shows",
+	public Suggestion suggestForLargeValues(StatementRecord statement) {
+		return new Suggestion("project", List.of(), "select only the columns the page shows",
 				"SELECT the columns instead of SELECT *");
+	}
+
+	/**
+	 * The keys in one statement: {@code = ANY(?)} bound to one array on PostgreSQL, an
+	 * {@code IN} list elsewhere.
+	 */
+	private static String keys(RepeatedLookup lookup, String column) {
+		return lookup.database().bindsArrays() ? column + " = ANY(?)" : column + " IN (:ids)";
+	}
+
+	/**
+	 * How the collected keys reach the statement: for code that calls JDBC itself, as one
+	 * array on PostgreSQL, else as a list that {@code JdbcClient} or
+	 * {@code NamedParameterJdbcTemplate} expands.
+	 */
+	private static String binding(RepeatedLookup lookup) {
+		String values = lookup.byId() ? "ids" : lookup.column() + " values";
+		if (lookup.issuer() != DataAccess.JDBC) {
+			return "with the collected " + values;
+		}
+		if (lookup.database().bindsArrays()) {
+			String type = (lookup.keyType() != null) ? lookup.keyType() : "Long";
+			return "binding the collected " + values + " as one " + type + "[]";
+		}
+		return "with the collected " + values + " as :ids, which JdbcClient or NamedParameterJdbcTemplate expands";
+	}
+
+	private static Suggestion sql(RepeatedLookup lookup) {
+		String table = lookup.table();
+		String column = lookup.column();
+		if (lookup.aggregate()) {
+			return new Suggestion("aggregate", List.of(),
+					"aggregate " + table + " by " + column + " for all parents at once, " + binding(lookup), "SELECT "
+							+ column + ", … FROM " + table + " WHERE " + keys(lookup, column) + " GROUP BY " + column);
+		}
+		String what = lookup.byId() ? table + " by id for all rows at once"
+				: table + " rows by " + column + " for all parents at once";
+		return new Suggestion("load", List.of(), "load " + what + ", " + binding(lookup),
+				"SELECT … FROM " + table + " WHERE " + keys(lookup, column));
+	}
+
+	private static Suggestion hibernate(RepeatedLookup lookup) {
+		String table = lookup.table();
+		if (lookup.aggregate()) {
+			return new Suggestion("aggregate", List.of(),
+					"compute it in the query that reads the list, for every row at once",
+					"a subquery in the select list, or a join with GROUP BY, in that query's JPQL");
+		}
+		if (lookup.byId()) {
+			return new Suggestion("load", List.of(),
+					"load the " + table + " rows of all rows at once: join fetch the association that refers to them "
+							+ "in the list's query, or look them up together with the collected ids",
+					"JOIN FETCH in the list's query, or findAllById(ids)");
+		}
+		return new Suggestion("load", List.of(),
+				"load the " + table + " rows of all parents in one query, by " + lookup.column(),
+				"a JPQL query WHERE the association IN :parents, or a fetch join in the list's query");
+	}
+
+	private static Suggestion dataJdbc(RepeatedLookup lookup) {
+		String table = lookup.table();
+		if (lookup.aggregate()) {
+			return new Suggestion("aggregate", List.of(),
+					"aggregate " + table + " by " + lookup.column() + " for all parents in one repository query",
+					"@Query(\"SELECT " + lookup.column() + ", … FROM " + table + " WHERE "
+							+ keys(lookup, lookup.column()) + " GROUP BY " + lookup.column() + "\")");
+		}
+		if (lookup.byId()) {
+			return new Suggestion("load", List.of(),
+					"load the " + table + " aggregates of all rows at once, with the collected ids",
+					"findAllById(ids)");
+		}
+		return new Suggestion("load", List.of(),
+				"load " + table + " rows by " + lookup.column() + " for all parents in one repository query",
+				"a derived query findBy…In(Collection<…> ids), or @Query(\"SELECT … FROM " + table + " WHERE "
+						+ keys(lookup, lookup.column()) + "\")");
+	}
+
+	/**
+	 * The fix for a read asked for again with the same values: keep the first answer.
+	 * @param sites how many lines asked
+	 */
+	Suggestion forDuplicate(StatementRecord statement, int sites) {
+		if (statement.fingerprint().indexOf('?') < 0) {
+			return new Suggestion("reuse", List.of(),
+					"run it once and reuse its rows: nothing in it changes from one run to the next",
+					"call it before the loop, or cache it with @Cacheable");
+		}
+		if (statement.issuer() == DataAccess.HIBERNATE) {
+			return new Suggestion("reuse", List.of(),
+					"read it once: in one transaction Hibernate answers a second lookup by id from its "
+							+ "persistence context, or the first result can be passed on",
+					"@Transactional(readOnly = true) around both reads, or pass the entity on");
+		}
+		return new Suggestion("reuse", List.of(), "reuse the first answer instead of asking again",
+				(sites > 1) ? "pass the first result on to the other line, or cache it with @Cacheable"
+						: "keep the first result, or cache it with @Cacheable");
+	}
+
+	/** The fix for writes sent one at a time from one line: one batch. */
+	Suggestion forWrites(StatementRecord statement) {
+		String verb = Statements.verb(statement.sql());
+		return switch (statement.issuer()) {
+			case HIBERNATE -> new Suggestion("batch", List.of(),
+					"let Hibernate send them as JDBC batches (an entity whose id is an IDENTITY column is never "
+							+ "inserted in batches: a sequence lets it be)",
+					"spring.jpa.properties.hibernate.jdbc.batch_size=50 and " + "spring.jpa.properties.hibernate.order_"
+							+ (verb.equals("UPDATE") ? "updates" : "inserts") + "=true");
+			case SPRING_DATA_JDBC -> new Suggestion("batch", List.of(),
+					"save the aggregates together: saveAll sends their statements as batches",
+					"repository.saveAll(aggregates)");
+			case JDBC -> new Suggestion("batch", List.of(), "send them as one JDBC batch", "jdbcTemplate.batchUpdate(\""
+					+ WHITESPACE.matcher(statement.sql().strip()).replaceAll(" ") + "\", rows)");
+			default -> new Suggestion("batch", List.of(), "send them as one batch",
+					"JDBC addBatch and executeBatch, or the batch API of the code that sends them");
+		};
 	}
 
 }

@@ -25,6 +25,11 @@ import org.jspecify.annotations.Nullable;
  * plumbing and the frameworks instead (or, failing that, the nearest framework frame),
  * never {@code null}.</li>
  * </ul>
+ * On the way down from the driver, it notes the code that issued the statement
+ * ({@link DataAccess}): Hibernate's frames, Spring Data JDBC's, or neither, which is
+ * plain JDBC. Frames below the call site do not count: a {@code JdbcTemplate} call from a
+ * method that Hibernate happens to call is still plain JDBC.
+ * <p>
  * It runs once per statement, so it walks the stack lazily, stops at the first frame that
  * qualifies and never looks further than {@code nplusone.call-sites.max-depth} frames.
  */
@@ -69,11 +74,12 @@ final class CallSiteWalker {
 	 * demand, and which cost more than the rest of the walk) are read only for the frames
 	 * that may be named.
 	 */
-	private final ClassValue<Kind> kinds = new ClassValue<>() {
+	private final ClassValue<Frame> kinds = new ClassValue<>() {
 
 		@Override
-		protected Kind computeValue(Class<?> type) {
-			return classify(type.getName());
+		protected Frame computeValue(Class<?> type) {
+			String name = type.getName();
+			return new Frame(classify(name), DataAccess.marking(name));
 		}
 
 	};
@@ -99,21 +105,26 @@ final class CallSiteWalker {
 
 	/**
 	 * The caller of the statement running now, as {@code File.java:123}, or
-	 * {@code (no application frame; nearest: …)}.
+	 * {@code (no application frame; nearest: …)}, and the code that issued it.
 	 */
-	String current() {
+	CallSite current() {
 		return STACK.walk((frames) -> callSite(frames.limit(this.maxDepth)));
 	}
 
-	String callSite(Stream<StackFrame> frames) {
+	CallSite callSite(Stream<StackFrame> frames) {
 		@Nullable StackFrame nearest = null;
 		@Nullable StackFrame nearestFramework = null;
+		DataAccess issuer = DataAccess.JDBC;
 		for (Iterator<StackFrame> iterator = frames.iterator(); iterator.hasNext();) {
 			StackFrame frame = iterator.next();
-			switch (this.kinds.get(frame.getDeclaringClass())) {
+			Frame kind = this.kinds.get(frame.getDeclaringClass());
+			if (issuer == DataAccess.JDBC) {
+				issuer = kind.marks();
+			}
+			switch (kind.kind()) {
 				case APPLICATION -> {
 					if (hasSource(frame)) {
-						return frame.getFileName() + ":" + frame.getLineNumber();
+						return new CallSite(frame.getFileName() + ":" + frame.getLineNumber(), issuer);
 					}
 				}
 				case OTHER -> {
@@ -131,7 +142,9 @@ final class CallSiteWalker {
 			}
 		}
 		StackFrame named = (nearest != null) ? nearest : nearestFramework;
-		return (named != null) ? "(no application frame; nearest: " + describe(named) + ")" : "(no application frame)";
+		return new CallSite(
+				(named != null) ? "(no application frame; nearest: " + describe(named) + ")" : "(no application frame)",
+				issuer);
 	}
 
 	/** What a frame of this class can be, by its name alone. */
@@ -173,6 +186,21 @@ final class CallSiteWalker {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Where a statement was asked for.
+	 *
+	 * @param line the application's line, {@code File.java:123}, or what stands for it
+	 * @param issuer the code between that line and the driver that sent the statement
+	 */
+	record CallSite(String line, DataAccess issuer) {
+	}
+
+	/**
+	 * A class on the stack: what the walk does with it, and what it says of the issuer.
+	 */
+	private record Frame(Kind kind, DataAccess marks) {
 	}
 
 	/** What the walk does with a frame of a class. */

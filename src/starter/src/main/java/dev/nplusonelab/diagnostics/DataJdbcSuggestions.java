@@ -14,22 +14,30 @@ import org.springframework.data.relational.core.mapping.AggregatePath;
 import org.springframework.data.relational.core.mapping.RelationalPersistentEntity;
 import org.springframework.data.relational.core.mapping.RelationalPersistentProperty;
 import org.springframework.data.core.TypeInformation;
+import org.springframework.util.StringUtils;
 
 import dev.nplusonelab.diagnostics.Finding.Suggestion;
 
 /**
- * Fixes named in Spring Data JDBC's terms, from its mapping context: the aggregate and
- * the property a repeated statement reads.
+ * Fixes named in Spring Data JDBC's terms, from its mapping context, for statements
+ * Spring Data JDBC issued: the aggregate and the property a repeated statement reads.
+ * Table and column names are compared without their quotes, so the MySQL dialect's
+ * backticks read as PostgreSQL's double quotes do.
  * <ul>
  * <li>An owned collection ({@code Set<BookTag> tags}), loaded with each aggregate by its
- * back-reference column: the repeats read its table by that column.</li>
+ * back-reference column: the repeats read its table by that column. Where the aggregate
+ * is its root and that one collection, single query loading reads both in one
+ * SELECT.</li>
  * <li>A reference to another aggregate ({@code AggregateReference<Author, Long> author}),
  * which Spring Data JDBC never loads: the application looked each referenced aggregate up
  * by id, once per row of the list that holds the references.</li>
+ * <li>A repository call per row by an aggregate's id, or by a column one of its
+ * properties maps: {@code findAllById}, or a derived query over all the keys.</li>
  * </ul>
- * It names nothing when the mapping does not say which property it is: another table,
- * another column, a count or a filtered read, a list that is not the aggregate's, or two
- * properties that fit.
+ * SQL in a fix binds the keys as one array only on PostgreSQL. It names nothing for
+ * statements Spring Data JDBC did not issue, nor when the mapping does not say which
+ * property it is: another table, another column, a count or a filtered read, a reference
+ * read for a list that is not its aggregate's, or two properties that fit.
  */
 final class DataJdbcSuggestions implements MappingSuggester {
 
@@ -47,33 +55,102 @@ final class DataJdbcSuggestions implements MappingSuggester {
 
 	@Override
 	public @Nullable Suggestion suggest(RepeatedLookup lookup) {
-		List<Relation> relations = relations(lookup, lookup.sourceTable());
+		if (lookup.issuer() != DataAccess.SPRING_DATA_JDBC) {
+			return null;
+		}
+		List<Relation> relations = relations(lookup, lookup.sourceTable(), true);
+		if (relations.isEmpty()) {
+			return explicit(lookup);
+		}
 		if (relations.size() != 1) {
 			return null;
 		}
 		Relation relation = relations.get(0);
 		String name = relation.aggregate() + "." + relation.property();
 		if (relation.collection()) {
+			String keys = lookup.database().bindsArrays() ? relation.column() + " = ANY(?)"
+					: relation.column() + " IN (:ids)";
+			String query = "SELECT … FROM " + relation.table() + " WHERE " + keys;
+			if (relation.simple()) {
+				return new Suggestion("load", List.of(name), "load " + name + " with its " + relation.aggregate()
+						+ " aggregates in one statement: single query loading reads a root with one collection in a "
+						+ "single SELECT, for findAll, findById and findAllById; or read the collection of all "
+						+ relation.aggregate() + " aggregates at once by its back-reference " + relation.table() + "."
+						+ relation.column(), "JdbcMappingContext.setSingleQueryLoadingEnabled(true), or " + query);
+			}
 			return new Suggestion("load", List.of(name),
 					"load " + name + " for all " + relation.aggregate() + " aggregates at once by its back-reference "
 							+ relation.table() + "." + relation.column() + ", not with each aggregate",
-					"SELECT … FROM " + relation.table() + " WHERE " + relation.column() + " = ANY(?)");
+					query);
 		}
 		return new Suggestion("load", List.of(name),
 				"load the " + relation.target() + " aggregates that " + name + " refers to for all rows at once",
 				"findAllById with the collected ids");
 	}
 
+	/**
+	 * A lookup no relation explains, a repository call per row: by an aggregate's id, or
+	 * by a column one of its properties maps.
+	 */
+	private @Nullable Suggestion explicit(RepeatedLookup lookup) {
+		if (lookup.aggregate() || lookup.filtered()) {
+			return null;
+		}
+		JdbcMappingContext context = this.contexts.getIfUnique();
+		if (context == null) {
+			return null;
+		}
+		for (Relation relation : mapped(context)) {
+			if (relation.collection() && relation.table().equals(lookup.table())
+					&& relation.column().equals(lookup.column())) {
+				// What Spring Data JDBC reads to load a collection: not a query of the
+				// application's, whose repository method could be named.
+				return null;
+			}
+		}
+		List<Suggestion> found = new ArrayList<>();
+		for (RelationalPersistentEntity<?> entity : context.getPersistentEntities()) {
+			if (!MappingSuggester.name(entity.getTableName().getReference()).equals(lookup.table())) {
+				continue;
+			}
+			String aggregate = entity.getType().getSimpleName();
+			for (RelationalPersistentProperty property : entity) {
+				if (property.isEntity() || property.isEmbedded()
+						|| !MappingSuggester.name(property.getColumnName().getReference()).equals(lookup.column())) {
+					continue;
+				}
+				if (property.isIdProperty()) {
+					found.add(new Suggestion("load", List.of(aggregate),
+							"load the " + aggregate + " aggregates of all rows at once, with the collected ids",
+							"findAllById(ids)"));
+				}
+				else {
+					String by = StringUtils.capitalize(property.getName());
+					String type = AggregateReference.class.isAssignableFrom(property.getType())
+							? "AggregateReference<…>" : property.getType().getSimpleName();
+					found.add(new Suggestion("load", List.of(aggregate + "." + property.getName()),
+							"load the " + aggregate + " aggregates of all parents in one repository query, by "
+									+ property.getName(),
+							"List<" + aggregate + "> findBy" + by + "In(Collection<" + type + "> " + property.getName()
+									+ "s)"));
+				}
+			}
+		}
+		return (found.size() == 1) ? found.get(0) : null;
+	}
+
 	@Override
 	public boolean leadsTo(String table, RepeatedLookup lookup) {
-		return !relations(lookup, table).isEmpty();
+		return !relations(lookup, table, false).isEmpty();
 	}
 
 	/**
-	 * The properties of the aggregates read from {@code source} (any aggregate, when it
-	 * is not known, for an owned collection) that read what {@code lookup} reads.
+	 * The properties of the aggregates read from {@code source} that read what
+	 * {@code lookup} reads. An owned collection is read with each aggregate that holds it
+	 * by its back-reference, whichever list those aggregates were looked up for: with
+	 * {@code anyList}, or when the list is not known, it needs no source.
 	 */
-	private List<Relation> relations(RepeatedLookup lookup, @Nullable String source) {
+	private List<Relation> relations(RepeatedLookup lookup, @Nullable String source, boolean anyList) {
 		if (lookup.aggregate() || lookup.filtered()) {
 			return List.of();
 		}
@@ -83,7 +160,8 @@ final class DataJdbcSuggestions implements MappingSuggester {
 		}
 		List<Relation> relations = new ArrayList<>();
 		for (Relation relation : mapped(context)) {
-			boolean fromSource = (source != null) ? relation.owner().equals(source) : relation.collection();
+			boolean fromSource = (source != null && !(anyList && relation.collection()))
+					? relation.owner().equals(source) : relation.collection();
 			if (fromSource && relation.table().equals(lookup.table()) && relation.column().equals(lookup.column())) {
 				relations.add(relation);
 			}
@@ -118,7 +196,7 @@ final class DataJdbcSuggestions implements MappingSuggester {
 						relations.add(new Relation(owner, aggregate, property.getName(), false,
 								MappingSuggester.name(target.getTableName().getReference()),
 								MappingSuggester.name(target.getIdColumn().getReference()),
-								target.getType().getSimpleName()));
+								target.getType().getSimpleName(), false));
 					}
 				}
 				else if (property.isEntity() && (property.isCollectionLike() || property.isMap())
@@ -128,12 +206,26 @@ final class DataJdbcSuggestions implements MappingSuggester {
 					if (backReference.size() == 1) {
 						relations.add(new Relation(owner, aggregate, property.getName(), true,
 								MappingSuggester.name(table.qualifiedTableName().getReference()),
-								MappingSuggester.name(backReference.unique().name().getReference()), null));
+								MappingSuggester.name(backReference.unique().name().getReference()), null,
+								simple(entity, property)));
 					}
 				}
 			}
 		}
 		return relations;
+	}
+
+	/**
+	 * Whether an aggregate is one that single query loading reads: its root, and
+	 * {@code collection}, a collection of plain entities, as its only other entity.
+	 */
+	private static boolean simple(RelationalPersistentEntity<?> root, RelationalPersistentProperty collection) {
+		for (RelationalPersistentProperty property : root) {
+			if (property != collection && (property.isEntity() || property.isEmbedded())) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** The aggregate an {@code AggregateReference<T, ID>} refers to, if it is mapped. */
@@ -166,9 +258,11 @@ final class DataJdbcSuggestions implements MappingSuggester {
 	 * @param table the table it reads
 	 * @param column the column it reads that table by: the back-reference, or the id
 	 * @param target the referenced aggregate's type
+	 * @param simple whether the aggregate is its root and this collection alone, which
+	 * single query loading reads
 	 */
 	private record Relation(String owner, String aggregate, String property, boolean collection, String table,
-			String column, @Nullable String target) {
+			String column, @Nullable String target, boolean simple) {
 	}
 
 }

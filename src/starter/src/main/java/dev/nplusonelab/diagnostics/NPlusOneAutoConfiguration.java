@@ -89,12 +89,12 @@ public class NPlusOneAutoConfiguration {
 	 */
 	@Bean
 	@ConditionalOnMissingBean
-	NPlusOneDetector nPlusOneDetector(ObjectProvider<FixSuggester> suggesters) {
+	NPlusOneDetector nPlusOneDetector(ObjectProvider<FixSuggester> suggesters, NPlusOneProperties properties) {
 		List<FixSuggester> ordered = suggesters.orderedStream().toList();
 		List<FixSuggester> applications = ordered.stream().filter((s) -> !(s instanceof MappingSuggester)).toList();
 		List<FixSuggester> all = new ArrayList<>(applications);
 		ordered.stream().filter(MappingSuggester.class::isInstance).forEach(all::add);
-		return new NPlusOneDetector(all);
+		return new NPlusOneDetector(all, properties.getWrites().getUnbatchedThreshold());
 	}
 
 	@Bean

@@ -84,6 +84,10 @@ public class NPlusOneProperties implements InitializingBean {
 
 	private final Web web = new Web();
 
+	private final Writes writes = new Writes();
+
+	private final Log log = new Log();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -184,6 +188,14 @@ public class NPlusOneProperties implements InitializingBean {
 		return this.web;
 	}
 
+	public Writes getWrites() {
+		return this.writes;
+	}
+
+	public Log getLog() {
+		return this.log;
+	}
+
 	@Override
 	public void afterPropertiesSet() {
 		if (this.latency.isNegative() || this.latency.compareTo(this.maxLatency) > 0) {
@@ -204,6 +216,13 @@ public class NPlusOneProperties implements InitializingBean {
 		if (this.callSites.maxDepth < 1) {
 			throw new IllegalArgumentException(
 					"nplusone.call-sites.max-depth must be at least 1, not " + this.callSites.maxDepth);
+		}
+		if (this.writes.unbatchedThreshold < 2) {
+			throw new IllegalArgumentException(
+					"nplusone.writes.unbatched-threshold must be at least 2, not " + this.writes.unbatchedThreshold);
+		}
+		if (this.log.interval.isNegative()) {
+			throw new IllegalArgumentException("nplusone.log.interval must not be negative, not " + this.log.interval);
 		}
 		AllowedAddresses.parse(this.web.allowedAddresses);
 	}
@@ -350,10 +369,12 @@ public class NPlusOneProperties implements InitializingBean {
 		private int size = 200;
 
 		/**
-		 * Path patterns of requests the history does not keep, so that reading the
-		 * history does not push out what it explains. The metrics count them all.
+		 * Path patterns of requests the history does not keep, besides the management
+		 * endpoints, which it never keeps (under management.endpoints.web.base-path, or
+		 * on the management port), so that reading the history does not push out what it
+		 * explains. The metrics count them all.
 		 */
-		private List<String> exclude = new ArrayList<>(List.of("/actuator/**"));
+		private List<String> exclude = new ArrayList<>();
 
 		public boolean isEnabled() {
 			return this.enabled;
@@ -413,6 +434,64 @@ public class NPlusOneProperties implements InitializingBean {
 
 		public void setExclude(List<String> exclude) {
 			this.exclude = exclude;
+		}
+
+	}
+
+	/** Writes: INSERT, UPDATE and DELETE statements. */
+	public static class Writes {
+
+		/**
+		 * How many writes of one statement from one line, sent one at a time within one
+		 * request, are reported as unbatched writes. Fewer are not reported; writes are
+		 * never a potential N+1.
+		 */
+		private int unbatchedThreshold = NPlusOneDetector.UNBATCHED_WRITES;
+
+		public int getUnbatchedThreshold() {
+			return this.unbatchedThreshold;
+		}
+
+		public void setUnbatchedThreshold(int unbatchedThreshold) {
+			this.unbatchedThreshold = unbatchedThreshold;
+		}
+
+	}
+
+	/** How findings are logged. */
+	public static class Log {
+
+		/**
+		 * A finding (its kind, statement and lines) is logged the first time a request
+		 * shows it, then at most once per interval, with the number of requests that
+		 * showed it since. Zero logs every request's findings.
+		 */
+		private Duration interval = Duration.ofMinutes(1);
+
+		/** The level findings are logged at. */
+		private Level level = Level.WARN;
+
+		public Duration getInterval() {
+			return this.interval;
+		}
+
+		public void setInterval(Duration interval) {
+			this.interval = interval;
+		}
+
+		public Level getLevel() {
+			return this.level;
+		}
+
+		public void setLevel(Level level) {
+			this.level = level;
+		}
+
+		/** A log level, or none. */
+		public enum Level {
+
+			WARN, INFO, DEBUG, OFF
+
 		}
 
 	}

@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -66,10 +67,11 @@ public class NPlusOneWebAutoConfiguration {
 	@Bean
 	FilterRegistrationBean<SqlReportFilter> nplusoneReportFilter(SqlCapture capture, SqlDiagnostics diagnostics,
 			ObjectProvider<SqlRequestHistory> history, NPlusOneProperties properties, DiagnosticsAccess access,
-			SqlPanelRenderer renderer, ObjectProvider<SqlReportTags> tags, ObjectProvider<MeterRegistry> registry) {
-		FilterRegistrationBean<SqlReportFilter> registration = new FilterRegistrationBean<>(
-				new SqlReportFilter(capture, diagnostics, history.getIfAvailable(), properties, access, renderer,
-						tags.orderedStream().toList(), SingletonSupplier.of(registry::getIfUnique)));
+			SqlPanelRenderer renderer, ObjectProvider<SqlReportTags> tags, ObjectProvider<MeterRegistry> registry,
+			Environment environment) {
+		FilterRegistrationBean<SqlReportFilter> registration = new FilterRegistrationBean<>(new SqlReportFilter(capture,
+				diagnostics, history.getIfAvailable(), properties, access, renderer, tags.orderedStream().toList(),
+				SingletonSupplier.of(registry::getIfUnique), new ManagementEndpoints(environment)));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;
 	}

@@ -27,7 +27,8 @@ public class SqlDiagnostics {
 	}
 
 	public List<Finding> findings(RequestReport report) {
-		return this.detector.findings(report.statements());
+		String route = report.route();
+		return this.detector.findings(report.statements(), route.startsWith("/") ? route : null);
 	}
 
 	/** Rules broken by a request the rules apply to; none for any other. */
@@ -48,9 +49,11 @@ public class SqlDiagnostics {
 						"#" + statement.index() + " ran while the view rendered, from " + statement.callSite()));
 			}
 		}
-		for (Finding finding : findings) {
+		for (int i = 0; i < findings.size(); i++) {
+			Finding finding = findings.get(i);
 			if (finding.isNPlusOne()) {
-				violations.add(new Violation(Violation.Rule.N_PLUS_ONE, finding.message()));
+				violations.add(new Violation(Violation.Rule.N_PLUS_ONE,
+						"finding " + (i + 1) + ", the potential N+1 from " + finding.callSite(), finding));
 			}
 		}
 		return List.copyOf(violations);
@@ -86,25 +89,12 @@ public class SqlDiagnostics {
 	}
 
 	/**
-	 * The WARN line logged once for a request with findings or broken rules: the route,
-	 * the request's extra tags, the count, then one line per finding and per violation.
+	 * The block logged for a request with findings or broken rules: the route, the
+	 * request's extra tags, the count, then one line per finding, numbered, and per
+	 * broken rule, which points to its finding instead of repeating it.
 	 */
 	public static String warning(RequestReport report, List<Finding> findings, List<Violation> violations) {
-		StringBuilder message = new StringBuilder();
-		message.append(report.method())
-			.append(' ')
-			.append(report.route())
-			.append(report.tags().isEmpty() ? "" : " " + report.tags())
-			.append(": ")
-			.append(report.statementCount())
-			.append(" statements, ")
-			.append(findings.size())
-			.append(" findings, ")
-			.append(violations.size())
-			.append(" violations");
-		findings.forEach((finding) -> message.append("\n  - ").append(finding.message()));
-		violations.forEach((violation) -> message.append("\n  ! ").append(violation.message()));
-		return message.toString();
+		return FindingLog.block(report, findings, violations, findings, violations, (finding) -> "");
 	}
 
 	/** Whether HTML pages get the panel at all ({@code nplusone.panel.enabled}). */

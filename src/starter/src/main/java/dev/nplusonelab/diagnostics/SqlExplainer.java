@@ -1,8 +1,10 @@
 package dev.nplusonelab.diagnostics;
 
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -16,13 +18,16 @@ import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.StatementCreatorUtils;
 
 /**
- * EXPLAIN (ANALYZE, BUFFERS) of a statement the application itself executed, looked up by
- * request and position: nothing a user sends becomes SQL. Only a SELECT, only on
- * PostgreSQL, in a read-only transaction that is rolled back, with a statement timeout.
+ * The plan of a statement the application itself executed, looked up by request and
+ * position: nothing a user sends becomes SQL. Only a SELECT, in the database's own form
+ * ({@link Database#explain}): PostgreSQL's {@code EXPLAIN (ANALYZE, BUFFERS)}, MySQL's
+ * {@code EXPLAIN ANALYZE}, MariaDB's {@code ANALYZE}, H2's {@code EXPLAIN ANALYZE};
+ * elsewhere, none. It runs in a read-only transaction that is rolled back, with a
+ * timeout.
  */
 public class SqlExplainer {
 
-	private static final String TIMEOUT = "SET LOCAL statement_timeout = '5s'";
+	private static final int TIMEOUT_SECONDS = 5;
 
 	private final DataSource dataSource;
 
@@ -31,7 +36,8 @@ public class SqlExplainer {
 	}
 
 	/**
-	 * Runs the statement again under EXPLAIN ANALYZE, with the values it was bound with.
+	 * Runs the statement again under its database's EXPLAIN ANALYZE, with the values it
+	 * was bound with.
 	 * @throws IllegalArgumentException if it is not a SELECT
 	 */
 	public Explanation explain(StatementRecord statement) {
@@ -39,48 +45,98 @@ public class SqlExplainer {
 			throw new IllegalArgumentException("Only a SELECT can be explained.");
 		}
 		try (Connection connection = this.dataSource.getConnection()) {
-			String database = connection.getMetaData().getDatabaseProductName();
-			if (!"PostgreSQL".equalsIgnoreCase(database)) {
-				return new Explanation(database, false, List.of(),
-						"EXPLAIN is supported on PostgreSQL only, not on " + database + ".");
+			DatabaseMetaData metaData = connection.getMetaData();
+			Database database = Database.of(metaData.getDatabaseProductName(), metaData.getDatabaseProductVersion());
+			String explain = database.explain(statement.sql());
+			if (explain == null) {
+				return new Explanation(database.name(), false, List.of(),
+						"EXPLAIN is not supported on " + database.name() + " " + database.version()
+								+ ": PostgreSQL, MySQL 8.0.18 or later, MariaDB and H2 only.");
 			}
-			return new Explanation(database, true, plan(connection, statement), null);
+			return new Explanation(database.name(), true, plan(connection, database, explain, statement), null);
 		}
 		catch (SQLException ex) {
 			return new Explanation("unknown", false, List.of(), "EXPLAIN failed: " + ex.getMessage());
 		}
 	}
 
-	private static List<String> plan(Connection connection, StatementRecord statement) throws SQLException {
+	private static List<String> plan(Connection connection, Database database, String explain,
+			StatementRecord statement) throws SQLException {
 		boolean autoCommit = connection.getAutoCommit();
 		boolean readOnly = connection.isReadOnly();
 		connection.setAutoCommit(false);
 		connection.setReadOnly(true);
 		try {
-			try (Statement timeout = connection.createStatement()) {
-				timeout.execute(TIMEOUT);
+			if (database.product() == Database.Product.POSTGRESQL) {
+				try (Statement timeout = connection.createStatement()) {
+					timeout.execute("SET LOCAL statement_timeout = '" + TIMEOUT_SECONDS + "s'");
+				}
 			}
-			List<String> plan = new ArrayList<>();
-			try (PreparedStatement explain = connection
-				.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + statement.sql())) {
+			try (PreparedStatement plan = connection.prepareStatement(explain)) {
+				plan.setQueryTimeout(TIMEOUT_SECONDS);
 				int index = 1;
 				for (@Nullable
 				Object value : statement.values()) {
-					StatementCreatorUtils.setParameterValue(explain, index++, SqlTypeValue.TYPE_UNKNOWN, value);
+					StatementCreatorUtils.setParameterValue(plan, index++, SqlTypeValue.TYPE_UNKNOWN, value);
 				}
-				try (ResultSet lines = explain.executeQuery()) {
-					while (lines.next()) {
-						plan.add(lines.getString(1));
-					}
+				try (ResultSet lines = plan.executeQuery()) {
+					return lines(lines);
 				}
 			}
-			return List.copyOf(plan);
 		}
 		finally {
 			connection.rollback();
 			connection.setReadOnly(readOnly);
 			connection.setAutoCommit(autoCommit);
 		}
+	}
+
+	/**
+	 * The plan as lines of text: PostgreSQL, MySQL and H2 answer with text in one column;
+	 * MariaDB with a table, one row per table read, which is written out aligned under
+	 * its header.
+	 */
+	private static List<String> lines(ResultSet result) throws SQLException {
+		ResultSetMetaData columns = result.getMetaData();
+		int count = columns.getColumnCount();
+		List<String> lines = new ArrayList<>();
+		if (count == 1) {
+			while (result.next()) {
+				String text = result.getString(1);
+				if (text != null) {
+					lines.addAll(text.lines().toList());
+				}
+			}
+			return List.copyOf(lines);
+		}
+		List<String[]> rows = new ArrayList<>();
+		String[] header = new String[count];
+		for (int i = 0; i < count; i++) {
+			header[i] = columns.getColumnLabel(i + 1);
+		}
+		rows.add(header);
+		while (result.next()) {
+			String[] row = new String[count];
+			for (int i = 0; i < count; i++) {
+				String value = result.getString(i + 1);
+				row[i] = (value != null) ? value : "NULL";
+			}
+			rows.add(row);
+		}
+		int[] widths = new int[count];
+		rows.forEach((row) -> {
+			for (int i = 0; i < count; i++) {
+				widths[i] = Math.max(widths[i], row[i].length());
+			}
+		});
+		for (String[] row : rows) {
+			StringBuilder line = new StringBuilder();
+			for (int i = 0; i < count; i++) {
+				line.append(row[i]).append(" ".repeat(widths[i] - row[i].length() + ((i < count - 1) ? 2 : 0)));
+			}
+			lines.add(line.toString().stripTrailing());
+		}
+		return List.copyOf(lines);
 	}
 
 	/**

@@ -10,10 +10,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Writes the SQL panel as HTML: the bar the servlet filter puts before a page's last
- * {@code </body>}, and its body, which a history page can show on its own. Every value is
- * escaped; there is no inline script or style, so it works under a
- * {@code default-src 'self'} Content-Security-Policy. Its stylesheet is served at
- * {@value #STYLESHEET}.
+ * {@code </body>}, and its body, which a history page can show on its own.
+ * <p>
+ * Both live in a declarative shadow root ({@code <template shadowrootmode="open">}) of a
+ * {@code <nplusone-panel>} or {@code <nplusone-report>} element, with the panel's
+ * stylesheet linked inside it: the page's stylesheets (Bootstrap's {@code pre} and
+ * {@code code} rules, a reset, a classless theme) cannot reach the panel, and the panel's
+ * rules cannot reach the page. It needs no script. Every value is escaped; there is no
+ * inline script or style, so it works under a {@code default-src 'self'}
+ * Content-Security-Policy. The stylesheet is served at {@value #STYLESHEET}.
  */
 public class SqlPanelRenderer {
 
@@ -50,9 +55,28 @@ public class SqlPanelRenderer {
 		this.urls = urls;
 	}
 
+	/** The element that holds the panel, the bar pinned to the bottom of the window. */
+	public static final String PANEL_ELEMENT = "nplusone-panel";
+
+	/** The element that holds a report's body on a page of its own. */
+	public static final String REPORT_ELEMENT = "nplusone-report";
+
 	/** The link to the panel's stylesheet. */
 	public String stylesheet(String contextPath) {
 		return "<link rel=\"stylesheet\" href=\"" + escape(contextPath + STYLESHEET) + "\">";
+	}
+
+	/** Opens {@code element} and the shadow root the panel's own stylesheet styles. */
+	private void open(StringBuilder html, String element, String contextPath) {
+		html.append('<')
+			.append(element)
+			.append(">\n<template shadowrootmode=\"open\">")
+			.append(stylesheet(contextPath))
+			.append('\n');
+	}
+
+	private static void close(StringBuilder html, String element) {
+		html.append("</template>\n</").append(element).append(">\n");
 	}
 
 	/**
@@ -60,19 +84,20 @@ public class SqlPanelRenderer {
 	 * context path and whatever the application adds to every link.
 	 */
 	public String panel(SqlDiagnostics.Panel panel, HttpServletRequest request) {
-		return panel(panel, linker(request));
+		return panel(panel, request.getContextPath(), linker(request));
 	}
 
 	/** The panel's body alone, for a page served to {@code request}. */
 	public String body(SqlDiagnostics.Panel panel, HttpServletRequest request) {
-		StringBuilder html = new StringBuilder(4096 + 512 * panel.summary().lines().size());
-		body(html, panel, linker(request));
-		return html.toString();
+		return body(panel, request.getContextPath(), linker(request));
 	}
 
-	/** The bar with the panel: a {@code <details id="sql-panel">} element. */
+	/**
+	 * The bar with the panel: a {@code <details id="sql-panel">} element in the shadow
+	 * root of a {@code <nplusone-panel>}.
+	 */
 	public String panel(SqlDiagnostics.Panel panel, String contextPath) {
-		return panel(panel, (path) -> link(contextPath, path));
+		return panel(panel, contextPath, (path) -> link(contextPath, path));
 	}
 
 	private UnaryOperator<String> linker(HttpServletRequest request) {
@@ -80,11 +105,12 @@ public class SqlPanelRenderer {
 		return (path) -> this.urls.apply(request, link(contextPath, path));
 	}
 
-	private String panel(SqlDiagnostics.Panel panel, UnaryOperator<String> links) {
+	private String panel(SqlDiagnostics.Panel panel, String contextPath, UnaryOperator<String> links) {
 		StatementSummary s = panel.summary();
 		long nPlusOne = panel.potentialNPlusOne();
 		StringBuilder html = new StringBuilder(4096 + 512 * s.lines().size());
 		html.append("\n<!-- Every statement this request ran: the N+1 diagnostics. -->\n");
+		open(html, PANEL_ELEMENT, contextPath);
 		html.append("<details id=\"sql-panel\" class=\"sql-panel");
 		if (nPlusOne > 0 || !panel.violations().isEmpty()) {
 			html.append(" has-repeats");
@@ -94,7 +120,7 @@ public class SqlPanelRenderer {
 		attribute(html, "data-sql-millis", decimal(s.totalMillis(), 3, false));
 		attribute(html, "data-injected-millis", decimal(panel.injectedMillis(), 3, false));
 		attribute(html, "data-similar", Integer.toString(s.similarStatements()));
-		attribute(html, "data-duplicates", Integer.toString(s.duplicateStatements()));
+		attribute(html, "data-duplicates", Long.toString(panel.duplicateFindings()));
 		attribute(html, "data-nplusone", Long.toString(nPlusOne));
 		attribute(html, "data-violations", Integer.toString(panel.violations().size()));
 		attribute(html, "data-rows", Long.toString(s.rows()));
@@ -121,9 +147,9 @@ public class SqlPanelRenderer {
 		if (nPlusOne > 0) {
 			span(html, "badge-n1", nPlusOne + " potential N+1");
 		}
-		if (s.duplicateStatements() > 0) {
-			span(html, "sql-duplicates",
-					s.duplicateStatements() + ((s.duplicateStatements() == 1) ? " duplicate" : " duplicates"));
+		long duplicates = panel.duplicateFindings();
+		if (duplicates > 0) {
+			span(html, "sql-duplicates", duplicates + ((duplicates == 1) ? " duplicate" : " duplicates"));
 		}
 		if (!panel.violations().isEmpty()) {
 			int violations = panel.violations().size();
@@ -136,15 +162,23 @@ public class SqlPanelRenderer {
 		html.append("</summary>\n");
 		body(html, panel, links);
 		html.append("</details>\n");
+		close(html, PANEL_ELEMENT);
 		return html.toString();
 	}
 
 	/**
-	 * The panel's body alone: violations, findings, repeated queries and every statement.
+	 * The panel's body alone: violations, findings, repeated queries and every statement,
+	 * in the shadow root of a {@code <nplusone-report>}.
 	 */
 	public String body(SqlDiagnostics.Panel panel, String contextPath) {
+		return body(panel, contextPath, (path) -> link(contextPath, path));
+	}
+
+	private String body(SqlDiagnostics.Panel panel, String contextPath, UnaryOperator<String> links) {
 		StringBuilder html = new StringBuilder(4096 + 512 * panel.summary().lines().size());
-		body(html, panel, (path) -> link(contextPath, path));
+		open(html, REPORT_ELEMENT, contextPath);
+		body(html, panel, links);
+		close(html, REPORT_ELEMENT);
 		return html.toString();
 	}
 
@@ -162,16 +196,25 @@ public class SqlPanelRenderer {
 					.append(escape(violation.message()))
 					.append("</span></li>");
 			}
+			// A finding that breaks a rule is listed once, under Findings, with its
+			// number.
 			html.append("</ul>\n</section>\n");
 		}
 		if (!panel.findings().isEmpty()) {
-			html.append("<section class=\"findings\">\n<h2>Findings</h2>\n<ul>\n");
+			html.append("<section class=\"findings\">\n<h2>Findings</h2>\n<ol>\n");
+			int number = 0;
 			for (Finding finding : panel.findings()) {
 				html.append("<li class=\"finding-")
 					.append(finding.kind().name().toLowerCase(Locale.ROOT))
 					.append("\">");
+				html.append("<span class=\"number\">").append(++number).append(".</span> ");
 				html.append("<strong>").append(escape(finding.label())).append("</strong> ");
-				span(html, "muted", "from " + finding.callSite() + ", " + decimal(finding.millis(), 1, true) + " ms");
+				String from = (finding.kind() == Finding.Kind.DUPLICATE) ? finding.sitesText() : finding.callSite();
+				span(html, "muted", "from " + from + ", " + decimal(finding.millis(), 1, true) + " ms");
+				if (finding.isNPlusOne() && finding.distinctParameterSets() < finding.count()) {
+					span(html, "muted", finding.distinctParameterSets()
+							+ ((finding.distinctParameterSets() == 1) ? " distinct key" : " distinct keys"));
+				}
 				Finding.Source source = finding.source();
 				if (source != null) {
 					html.append("<div class=\"finding-source\">after #")
@@ -191,7 +234,7 @@ public class SqlPanelRenderer {
 				}
 				html.append("</li>\n");
 			}
-			html.append("</ul>\n</section>\n");
+			html.append("</ol>\n</section>\n");
 		}
 		List<StatementSummary.Group> repeated = s.repeatedGroups();
 		if (!repeated.isEmpty()) {
@@ -283,7 +326,7 @@ public class SqlPanelRenderer {
 		long rows = statement.fetched().rows();
 		span(html, "rows", rows + ((rows == 1) ? " row" : " rows"));
 		span(html, "site", statement.callSite());
-		String explain = (panel.explainable() && statement.isSelect())
+		String explain = (panel.explainable() && statement.isSelect() && statement.database().explainable())
 				? this.links.explain(panel.report().id(), statement.index()) : null;
 		if (explain != null) {
 			html.append("<a class=\"explain\" href=\"").append(escape(links.apply(explain))).append("\">EXPLAIN</a>\n");

@@ -21,9 +21,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.util.StreamUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -61,8 +58,6 @@ final class SqlReportFilter extends OncePerRequestFilter {
 
 	private static final String BEST_MATCHING_PATTERN = "org.springframework.web.servlet.HandlerMapping.bestMatchingPattern";
 
-	private static final Log logger = LogFactory.getLog(SqlReportFilter.class);
-
 	private final SqlCapture capture;
 
 	private final SqlDiagnostics diagnostics;
@@ -85,9 +80,12 @@ final class SqlReportFilter extends OncePerRequestFilter {
 
 	private final byte @Nullable [] stylesheet;
 
+	private final FindingLog log;
+
 	SqlReportFilter(SqlCapture capture, SqlDiagnostics diagnostics, @Nullable SqlRequestHistory history,
 			NPlusOneProperties properties, DiagnosticsAccess access, SqlPanelRenderer renderer,
-			List<SqlReportTags> tags, Supplier<@Nullable MeterRegistry> registry) {
+			List<SqlReportTags> tags, Supplier<@Nullable MeterRegistry> registry,
+			@Nullable ManagementEndpoints management) {
 		this.capture = capture;
 		this.diagnostics = diagnostics;
 		this.history = history;
@@ -96,9 +94,10 @@ final class SqlReportFilter extends OncePerRequestFilter {
 		this.renderer = renderer;
 		this.tags = List.copyOf(tags);
 		this.registry = registry;
-		this.historyScope = new HistoryScope(properties.getHistory().getExclude());
+		this.historyScope = new HistoryScope(properties.getHistory().getExclude(), management);
 		this.excluded = new HistoryScope(properties.getWeb().getExclude());
 		this.stylesheet = stylesheet();
+		this.log = new FindingLog(properties.getLog().getInterval(), properties.getLog().getLevel());
 	}
 
 	@Override
@@ -119,20 +118,26 @@ final class SqlReportFilter extends OncePerRequestFilter {
 		RequestReport report = this.capture.begin(request.getMethod(), request.getRequestURI(),
 				this.properties.getLatency(), this.properties.getMaxInjected());
 		request.setAttribute(RequestReport.ATTRIBUTE, report);
-		if (visible) {
-			response.setHeader(REPORT_HEADER, Long.toString(report.id()));
-		}
+		// A report id is only sent where the history keeps the report, so that it
+		// resolves.
+		String id = (visible && this.history != null && this.historyScope.recordsPath(request))
+				? Long.toString(report.id()) : null;
 		// Nothing to add to what an unseen request answers, nothing to take back unless
 		// strict: it is not buffered at all.
-		ReportResponse buffered = (visible || this.properties.isStrict()) ? new ReportResponse(response, request)
+		ReportResponse buffered = (visible || this.properties.isStrict()) ? new ReportResponse(response, request, id)
 				: null;
+		boolean failed = false;
 		try {
 			chain.doFilter(request, (buffered != null) ? buffered : response);
+		}
+		catch (IOException | ServletException | RuntimeException | Error ex) {
+			failed = true;
+			throw ex;
 		}
 		finally {
 			this.capture.end();
 			try {
-				complete(request, response, buffered, report, started, visible);
+				complete(request, response, buffered, report, started, visible, failed, id);
 			}
 			catch (RuntimeException ex) {
 				Failures.failed("request report", ex);
@@ -145,9 +150,17 @@ final class SqlReportFilter extends OncePerRequestFilter {
 		}
 	}
 
+	/**
+	 * @param failed whether the application's chain threw: the container answers with its
+	 * error page, a 500 unless the exception says otherwise, not the 200 the response
+	 * still holds
+	 * @param id the report id to send, if the history may keep the report
+	 */
 	private void complete(HttpServletRequest request, HttpServletResponse response, @Nullable ReportResponse buffered,
-			RequestReport report, long started, boolean visible) throws IOException {
-		int status = (buffered != null) ? buffered.getStatus() : response.getStatus();
+			RequestReport report, long started, boolean visible, boolean failed, @Nullable String id)
+			throws IOException {
+		int answered = (buffered != null) ? buffered.getStatus() : response.getStatus();
+		int status = (failed && answered < 400) ? HttpStatus.INTERNAL_SERVER_ERROR.value() : answered;
 		report.complete(route(request, status), status, System.nanoTime() - started);
 		// Asked once the report is complete: a contributor sees the route and the
 		// statements.
@@ -161,24 +174,30 @@ final class SqlReportFilter extends OncePerRequestFilter {
 				SqlMetrics.record(registry, report, findings, violations);
 			}
 		});
+		boolean recorded = false;
 		if (this.history != null && this.historyScope.records(request)) {
-			Failures.guard("history",
-					() -> this.history.add(new SqlRequestHistory.Entry(report, findings, violations)));
+			recorded = Failures.guard("history", () -> {
+				this.history.add(new SqlRequestHistory.Entry(report, findings, violations));
+				return true;
+			}, false);
 		}
-		warn(report, findings, violations);
+		Failures.guard("log", () -> this.log.log(report, findings, violations));
 		if (buffered == null) {
 			return;
 		}
-		boolean failed = false;
+		boolean replaced = false;
 		if (this.properties.isStrict() && !violations.isEmpty() && !response.isCommitted()) {
 			fail(buffered, violations, visible);
-			failed = true;
+			replaced = true;
 		}
 		if (visible && !response.isCommitted()) {
 			response.setHeader(STATEMENTS_HEADER, Integer.toString(report.statementCount()));
 			response.setHeader("Server-Timing", String.format(Locale.ROOT, "sql;dur=%.3f;desc=\"%d statements\"",
 					report.sqlTime().toNanos() / 1_000_000.0, report.statementCount()));
-			if (!failed && this.diagnostics.panelEnabled()) {
+			if (recorded && id != null) {
+				response.setHeader(REPORT_HEADER, id);
+			}
+			if (!replaced && this.diagnostics.panelEnabled()) {
 				Failures.guard("panel", () -> injectPanel(request, buffered,
 						() -> this.diagnostics.panel(report, findings, violations)));
 			}
@@ -201,9 +220,9 @@ final class SqlReportFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * Puts the panel before the last {@code </body>} of an HTML page, and the link to its
-	 * stylesheet before {@code </head>}. Streamed, compressed, non-HTML and large bodies
-	 * are left alone.
+	 * Puts the panel, with the link to its stylesheet inside its shadow root, before the
+	 * last {@code </body>} of an HTML page. Streamed, compressed, non-HTML and large
+	 * bodies are left alone.
 	 */
 	private void injectPanel(HttpServletRequest request, ReportResponse buffered,
 			Supplier<SqlDiagnostics.Panel> panel) {
@@ -224,16 +243,8 @@ final class SqlReportFilter extends OncePerRequestFilter {
 			return;
 		}
 		String bar = this.renderer.panel(panel.get(), request);
-		String link = this.renderer.stylesheet(request.getContextPath());
-		int head = lastIndexOfIgnoreCase(page, "</head>", body);
-		StringBuilder injected = new StringBuilder(page.length() + bar.length() + link.length() + 1);
-		if (head >= 0) {
-			injected.append(page, 0, head).append(link).append('\n').append(page, head, body);
-		}
-		else {
-			injected.append(page, 0, body).append(link);
-		}
-		injected.append(bar).append(page, body, page.length());
+		StringBuilder injected = new StringBuilder(page.length() + bar.length());
+		injected.append(page, 0, body).append(bar).append(page, body, page.length());
 		buffered.replaceBody(injected.toString().getBytes(charset));
 	}
 
@@ -279,7 +290,16 @@ final class SqlReportFilter extends OncePerRequestFilter {
 
 		private final HttpServletRequest request;
 
+		/** The report id to send, if the history may keep the report. */
+		private final @Nullable String id;
+
 		private boolean streamed;
+
+		/**
+		 * A redirect the application asked for, sent once the headers are set: sending it
+		 * commits the response.
+		 */
+		private @Nullable Redirect redirect;
 
 		/**
 		 * The writer over the buffer. Spring's own flushes the encoder after every write,
@@ -289,9 +309,10 @@ final class SqlReportFilter extends OncePerRequestFilter {
 		 */
 		private @Nullable PrintWriter writer;
 
-		ReportResponse(HttpServletResponse response, HttpServletRequest request) {
+		ReportResponse(HttpServletResponse response, HttpServletRequest request, @Nullable String id) {
 			super(response);
 			this.request = request;
+			this.id = id;
 		}
 
 		private void flushWriter() {
@@ -304,6 +325,10 @@ final class SqlReportFilter extends OncePerRequestFilter {
 			if (!this.streamed && getContentSize() == 0
 					&& Boolean.TRUE.equals(this.request.getAttribute(STREAMED_ATTRIBUTE))) {
 				this.streamed = true;
+				// Its headers leave with its first bytes, before the count is known.
+				if (this.id != null) {
+					((HttpServletResponse) getResponse()).setHeader(REPORT_HEADER, this.id);
+				}
 			}
 			return this.streamed;
 		}
@@ -369,7 +394,47 @@ final class SqlReportFilter extends OncePerRequestFilter {
 		@Override
 		protected void copyBodyToResponse(boolean complete) throws IOException {
 			flushWriter();
+			Redirect redirect = this.redirect;
+			if (complete && redirect != null) {
+				this.redirect = null;
+				((HttpServletResponse) getResponse()).sendRedirect(redirect.location(), redirect.status(),
+						redirect.clearBuffer());
+				return;
+			}
 			super.copyBodyToResponse(complete);
+		}
+
+		@Override
+		public void sendRedirect(String location) throws IOException {
+			sendRedirect(location, HttpServletResponse.SC_FOUND, true);
+		}
+
+		@Override
+		public void sendRedirect(String location, int status) throws IOException {
+			sendRedirect(location, status, true);
+		}
+
+		@Override
+		public void sendRedirect(String location, boolean clearBuffer) throws IOException {
+			sendRedirect(location, HttpServletResponse.SC_FOUND, clearBuffer);
+		}
+
+		/**
+		 * Held until the report is complete, so that a redirect, which has no body, still
+		 * gets the count in its headers; a streamed response redirects at once.
+		 */
+		@Override
+		public void sendRedirect(String location, int status, boolean clearBuffer) throws IOException {
+			if (this.streamed || isCommitted()) {
+				((HttpServletResponse) getResponse()).sendRedirect(location, status, clearBuffer);
+				return;
+			}
+			this.redirect = new Redirect(location, status, clearBuffer);
+			setStatus(status);
+		}
+
+		/** A redirect to send. */
+		private record Redirect(String location, int status, boolean clearBuffer) {
 		}
 
 		void replaceBody(byte[] body) {
@@ -384,20 +449,13 @@ final class SqlReportFilter extends OncePerRequestFilter {
 
 	}
 
-	/** Once per request, so a log shows which route repeats itself, and how. */
-	private static void warn(RequestReport report, List<Finding> findings, List<Violation> violations) {
-		if ((!findings.isEmpty() || !violations.isEmpty()) && logger.isWarnEnabled()) {
-			logger.warn(SqlDiagnostics.warning(report, findings, violations));
-		}
-	}
-
 	/**
 	 * Strict mode: the page rendered, but the request broke a rule, so it answers 500
 	 * with the reasons instead (to requests that may see them). Tests and development
 	 * catch the regression before review does.
 	 */
-	private void fail(ContentCachingResponseWrapper response, List<Violation> violations, boolean visible)
-			throws IOException {
+	private void fail(ReportResponse response, List<Violation> violations, boolean visible) throws IOException {
+		response.redirect = null;
 		response.resetBuffer();
 		response.setStatus(HttpStatus.INTERNAL_SERVER_ERROR.value());
 		response.setContentType("text/plain;charset=UTF-8");
@@ -407,7 +465,7 @@ final class SqlReportFilter extends OncePerRequestFilter {
 			.append((violations.size() == 1) ? " rule" : " rules");
 		if (visible) {
 			body.append(":\n");
-			violations.forEach((violation) -> body.append("- ").append(violation.message()).append('\n'));
+			violations.forEach((violation) -> body.append("- ").append(violation.fullMessage()).append('\n'));
 		}
 		else {
 			body.append(".\n");

@@ -34,6 +34,9 @@ final class StatementListener implements QueryExecutionListener {
 
 	private static final String DEPTH = StatementListener.class.getName() + ".depth";
 
+	private static final CallSiteWalker.CallSite CALL_SITES_OFF = new CallSiteWalker.CallSite("(call sites off)",
+			DataAccess.UNKNOWN);
+
 	private static final int SHOWN_ARRAY_ELEMENTS = 12;
 
 	private static final int SHOWN_STRING_LENGTH = 80;
@@ -44,6 +47,8 @@ final class StatementListener implements QueryExecutionListener {
 	private final SqlCapture capture;
 
 	private final @Nullable CallSiteWalker callSites;
+
+	private final Databases databases = new Databases();
 
 	/**
 	 * @param callSites where statements come from, or {@code null} when call sites are
@@ -160,9 +165,7 @@ final class StatementListener implements QueryExecutionListener {
 				made = make(phase);
 				this.made = made;
 			}
-			return new StatementRecord(index, made.sql(), made.fingerprint(), made.parameters(), made.parameterKey(),
-					made.nanos(), made.injectedNanos(), made.batchSize(), made.keys(), made.success(), made.callSite(),
-					made.phase(), made.values(), made.fetched(), made.thread());
+			return made.at(index);
 		}
 
 		private StatementRecord make(StatementRecord.Phase phase) {
@@ -197,11 +200,12 @@ final class StatementListener implements QueryExecutionListener {
 				}
 			}
 			int batchSize = this.execution.isBatch() ? this.execution.getBatchSize() : 1;
-			String callSite = (StatementListener.this.callSites != null) ? StatementListener.this.callSites.current()
-					: "(call sites off)";
+			CallSiteWalker.CallSite site = (StatementListener.this.callSites != null)
+					? StatementListener.this.callSites.current() : CALL_SITES_OFF;
 			return new StatementRecord(0, sql, Fingerprint.of(sql), Collections.unmodifiableList(shown), key.toString(),
-					this.nanos, this.injected, batchSize, keys, this.execution.isSuccess(), callSite, phase,
-					(first != null) ? Collections.unmodifiableList(first) : List.of(), new Fetched(), this.thread);
+					this.nanos, this.injected, batchSize, keys, this.execution.isSuccess(), site.line(), phase,
+					(first != null) ? Collections.unmodifiableList(first) : List.of(), new Fetched(), this.thread,
+					site.issuer(), StatementListener.this.databases.of(this.execution));
 		}
 
 	}

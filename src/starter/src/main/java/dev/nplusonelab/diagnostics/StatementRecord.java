@@ -1,7 +1,6 @@
 package dev.nplusonelab.diagnostics;
 
 import java.util.List;
-import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
@@ -27,18 +26,34 @@ import org.jspecify.annotations.Nullable;
  * @param values the first parameter set as bound, kept to EXPLAIN the statement later
  * @param fetched what the application read from its result, filled as it reads
  * @param thread the name of the thread it ran on
+ * @param issuer the code that sent it to the driver, read from the stack with its call
+ * site
+ * @param database the database it ran on
  */
 public record StatementRecord(int index, String sql, String fingerprint, List<List<String>> parameters,
 		String parameterKey, long nanos, long injectedNanos, int batchSize, int keys, boolean success, String callSite,
-		Phase phase, List<@Nullable Object> values, Fetched fetched, String thread) {
+		Phase phase, List<@Nullable Object> values, Fetched fetched, String thread, DataAccess issuer,
+		Database database) {
 
 	public double millis() {
 		return this.nanos / 1_000_000.0;
 	}
 
+	/**
+	 * Whether it is one SELECT, which reads and changes nothing, and can be run again
+	 * under EXPLAIN.
+	 */
 	public boolean isSelect() {
-		String start = this.sql.stripLeading().toUpperCase(Locale.ROOT);
-		return (start.startsWith("SELECT") || start.startsWith("WITH")) && !this.sql.contains(";");
+		String verb = Statements.verb(this.sql);
+		return (verb.equals("SELECT") || verb.equals("WITH")) && Statements.kind(this.sql) == Statements.Kind.READ
+				&& !this.sql.contains(";");
+	}
+
+	/** The same statement at another position of a request. */
+	StatementRecord at(int index) {
+		return new StatementRecord(index, this.sql, this.fingerprint, this.parameters, this.parameterKey, this.nanos,
+				this.injectedNanos, this.batchSize, this.keys, this.success, this.callSite, this.phase, this.values,
+				this.fetched, this.thread, this.issuer, this.database);
 	}
 
 	/** Where in a request a statement ran. */

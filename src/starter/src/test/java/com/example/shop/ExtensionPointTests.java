@@ -75,8 +75,8 @@ class ExtensionPointTests {
 		RequestReport reviews = RequestReportTests.report(this.mvc.get().uri("/books/reviews").exchange());
 
 		assertThat(suggestion(authors)).isEqualTo("join book.author (first)");
-		assertThat(suggestion(reviews))
-			.isEqualTo("load review rows by book_id for all parents at once " + "(WHERE review.book_id = ANY(?))");
+		assertThat(suggestion(reviews)).isEqualTo("load review rows by book_id for all parents at once, binding the "
+				+ "collected book_id values as one Long[] (SELECT … FROM review WHERE book_id = ANY(?))");
 	}
 
 	private String suggestion(RequestReport report) {

@@ -25,13 +25,18 @@ class PanelTests {
 	private MockMvcTester mvc;
 
 	@Test
-	void anHtmlPageGetsThePanelBeforeItsLastBodyEndAndItsStylesheetInTheHead() throws Exception {
+	void anHtmlPageGetsThePanelInAShadowRootBeforeItsLastBodyEnd() throws Exception {
 		MvcTestResult result = this.mvc.get().uri("/page").exchange();
 		String html = result.getResponse().getContentAsString();
 		Document page = Jsoup.parse(html);
 
-		assertThat(html).endsWith("</details>\n</body></html>");
-		assertThat(page.select("head link[rel=stylesheet]").attr("href")).isEqualTo("/_nplusone/panel.css");
+		// The page's stylesheets cannot reach a shadow root, and the panel's own
+		// stylesheet, linked inside it, cannot reach the page.
+		assertThat(html).endsWith("</details>\n</template>\n</nplusone-panel>\n</body></html>");
+		assertThat(page.select("head link")).isEmpty();
+		assertThat(page.select("body > nplusone-panel > template[shadowrootmode=open] > link[rel=stylesheet]")
+			.attr("href")).isEqualTo("/_nplusone/panel.css");
+		assertThat(page.select("nplusone-panel > template > details#sql-panel")).hasSize(1);
 		assertThat(page.select("details#sql-panel").attr("data-statements")).isEqualTo("2");
 		assertThat(page.select("details#sql-panel").attr("data-report"))
 			.isEqualTo(result.getResponse().getHeader("X-Sql-Report"));
@@ -50,7 +55,7 @@ class PanelTests {
 		assertThat(this.mvc.get().uri("/_nplusone/panel.css")).hasStatusOk()
 			.hasContentType("text/css;charset=UTF-8")
 			.bodyText()
-			.contains(".sql-panel");
+			.contains(":host(nplusone-panel)", ".sql-panel");
 	}
 
 	@Test
@@ -61,7 +66,8 @@ class PanelTests {
 		assertThat(naive.select("#sql-panel").hasClass("has-repeats")).isTrue();
 		assertThat(naive.select(".badge-n1").text()).isEqualTo("1 potential N+1");
 		assertThat(naive.select(".findings li.finding-n_plus_one .suggestion").text())
-			.isEqualTo("Fix: load author by id for all rows at once with WHERE author.id = ANY(?)");
+			.isEqualTo("Fix: load author by id for all rows at once, binding the collected ids as one Long[] "
+					+ "with SELECT … FROM author WHERE id = ANY(?)");
 		assertThat(naive.select("input.only-repeated")).hasSize(1);
 		assertThat(naive.select("label.only-repeated-label").text()).isEqualTo("show only repeated statements");
 		assertThat(naive.select(".sql-rows").text()).matches("\\d+ rows · ≈ .* read");

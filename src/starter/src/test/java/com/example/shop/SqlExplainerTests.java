@@ -9,6 +9,8 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 
+import dev.nplusonelab.diagnostics.DataAccess;
+import dev.nplusonelab.diagnostics.Database;
 import dev.nplusonelab.diagnostics.Fetched;
 import dev.nplusonelab.diagnostics.SqlExplainer;
 import dev.nplusonelab.diagnostics.StatementRecord;
@@ -34,20 +36,32 @@ class SqlExplainerTests {
 	}
 
 	@Test
-	void anotherDatabaseSaysExplainIsUnsupportedThereAndRunsNothing() {
-		SqlExplainer.Explanation explanation = new SqlExplainer(database("H2")).explain(select());
+	void aDatabaseWithoutAnExplainAnalyzeSaysSoAndRunsNothing() {
+		SqlExplainer.Explanation explanation = new SqlExplainer(database("Apache Derby", "10.16.1.1"))
+			.explain(select());
 
 		assertThat(explanation.supported()).isFalse();
 		assertThat(explanation.plan()).isEmpty();
-		assertThat(explanation.message()).isEqualTo("EXPLAIN is supported on PostgreSQL only, not on H2.");
+		assertThat(explanation.message()).isEqualTo("EXPLAIN is not supported on Apache Derby 10.16.1.1: "
+				+ "PostgreSQL, MySQL 8.0.18 or later, MariaDB and H2 only.");
+	}
+
+	@Test
+	void aMySqlBeforeExplainAnalyzeSaysSoAndRunsNothing() {
+		SqlExplainer.Explanation explanation = new SqlExplainer(database("MySQL", "8.0.17")).explain(select());
+
+		assertThat(explanation.supported()).isFalse();
+		assertThat(explanation.message()).startsWith("EXPLAIN is not supported on MySQL 8.0.17:");
 	}
 
 	@Test
 	void onlyASelectIsExplained() {
 		StatementRecord update = new StatementRecord(1, "UPDATE book SET title = title", "", List.of(), "", 0, 0, 1, 0,
-				true, "", StatementRecord.Phase.HANDLER, List.of(), new Fetched(), "main");
+				true, "", StatementRecord.Phase.HANDLER, List.of(), new Fetched(), "main", DataAccess.JDBC,
+				Database.UNKNOWN);
 
-		assertThatIllegalArgumentException().isThrownBy(() -> new SqlExplainer(database("H2")).explain(update))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new SqlExplainer(database("H2", "2.3.232")).explain(update))
 			.withMessage("Only a SELECT can be explained.");
 	}
 
@@ -55,16 +69,17 @@ class SqlExplainerTests {
 	private static StatementRecord select() {
 		return new StatementRecord(1, "SELECT title FROM book WHERE id = ?", "SELECT title FROM book WHERE id = ?",
 				List.of(List.of("3")), "[3]|", 0, 0, 1, 0, true, "Shop.java:1", StatementRecord.Phase.HANDLER,
-				List.of(3L), new Fetched(), "main");
+				List.of(3L), new Fetched(), "main", DataAccess.JDBC, Database.UNKNOWN);
 	}
 
 	/**
 	 * A DataSource whose connections only tell their product name: anything else (a
 	 * statement) fails the test.
 	 */
-	private static DataSource database(String product) {
+	private static DataSource database(String product, String version) {
 		DatabaseMetaData metaData = proxy(DatabaseMetaData.class, (method) -> switch (method) {
 			case "getDatabaseProductName" -> product;
+			case "getDatabaseProductVersion" -> version;
 			default -> throw new AssertionError("unexpected call " + method);
 		});
 		Connection connection = proxy(Connection.class, (method) -> switch (method) {

@@ -16,6 +16,7 @@ import dev.nplusonelab.diagnostics.SqlCapture;
 import dev.nplusonelab.diagnostics.test.ExpectStatements;
 import dev.nplusonelab.diagnostics.test.SqlAssertions;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -26,6 +27,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @SpringBootTest
 @AutoConfigureMockMvc
 class TestSupportTests {
+
+	private static final String AUTHOR_NAME = "SELECT name FROM author WHERE id = ?";
 
 	@Autowired
 	private SqlCapture capture;
@@ -65,20 +68,47 @@ class TestSupportTests {
 	}
 
 	@Test
-	void anNPlusOneAndADuplicateFailWithTheFinding() {
+	void aLookupPerRowIsOneNPlusOneWhateverItsKeysAndRepeatedKeysAreCountedInIt() {
 		RequestReport report = this.capture.capture(() -> {
+			List<Long> authors = this.jdbc.sql("SELECT author_id FROM book ORDER BY id LIMIT 4")
+				.query(Long.class)
+				.list();
 			for (long id : List.of(1L, 2L, 3L, 3L)) {
-				this.jdbc.sql("SELECT name FROM author WHERE id = ?").param(id).query(String.class).single();
+				this.jdbc.sql(AUTHOR_NAME).param(id).query(String.class).single();
 			}
+			assertThat(authors).hasSize(4);
 		});
 
 		assertThatExceptionOfType(AssertionError.class)
 			.isThrownBy(() -> SqlAssertions.assertThat(report).hasNoPotentialNPlusOne())
 			.withMessageStartingWith("Expected no potential N+1 but found 1:")
-			.withMessageContaining("potential N+1: 4 similar statements from TestSupportTests.java:");
+			.withMessageContaining("potential N+1: 4 statements from TestSupportTests.java:")
+			.withMessageContaining(
+					"for the 4 rows of #1 (SELECT author_id FROM book ORDER BY id LIMIT 4), " + "3 distinct keys");
+		assertThatCode(() -> SqlAssertions.assertThat(report).hasNoDuplicates()).doesNotThrowAnyException();
+	}
+
+	@Test
+	void theSameReadFromTwoLinesIsADuplicateThatNamesBoth() {
+		int[] lines = new int[2];
+		RequestReport report = this.capture.capture(() -> {
+			lines[0] = nextLine();
+			this.jdbc.sql(AUTHOR_NAME).param(1L).query(String.class).single();
+			lines[1] = nextLine();
+			this.jdbc.sql(AUTHOR_NAME).param(1L).query(String.class).single();
+		});
+
 		assertThatExceptionOfType(AssertionError.class)
 			.isThrownBy(() -> SqlAssertions.assertThat(report).hasNoDuplicates())
-			.withMessageStartingWith("Expected no duplicate but found 1:");
+			.withMessageStartingWith("Expected no duplicate but found 1:")
+			.withMessageContaining("duplicate: 2 runs of the same statement with the same values, from "
+					+ "TestSupportTests.java:" + lines[0] + " (1×), TestSupportTests.java:" + lines[1] + " (1×)");
+		assertThatCode(() -> SqlAssertions.assertThat(report).hasNoPotentialNPlusOne()).doesNotThrowAnyException();
+	}
+
+	/** The line after the caller's. */
+	private static int nextLine() {
+		return StackWalker.getInstance().walk((frames) -> frames.skip(1).findFirst()).orElseThrow().getLineNumber() + 1;
 	}
 
 	@Test

@@ -8,12 +8,45 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One request's statements written out by hand, as the listener would record them, all
- * from one line of code, for the detector's tests.
+ * One request's statements written out by hand, as the listener would record them, for
+ * the detector's tests: from one line of code unless told otherwise, issued by the code
+ * and run on the database it is told.
  */
 final class RecordedStatements {
 
 	private final List<StatementRecord> statements = new ArrayList<>();
+
+	private String callSite = "OwnerSummary.java:9";
+
+	private DataAccess issuer = DataAccess.JDBC;
+
+	private Database database = Database.of("PostgreSQL", "17.6");
+
+	private int batchSize = 1;
+
+	/** The statements that follow come from {@code callSite}. */
+	RecordedStatements from(String callSite) {
+		this.callSite = callSite;
+		return this;
+	}
+
+	/** The statements that follow were sent by {@code issuer}. */
+	RecordedStatements issuedBy(DataAccess issuer) {
+		this.issuer = issuer;
+		return this;
+	}
+
+	/** The statements that follow ran on {@code database}. */
+	RecordedStatements on(Database database) {
+		this.database = database;
+		return this;
+	}
+
+	/** The statements that follow are JDBC batches of {@code size}. */
+	RecordedStatements batchesOf(int size) {
+		this.batchSize = size;
+		return this;
+	}
 
 	/** A statement that returned {@code rows} rows, with the values it bound. */
 	RecordedStatements ran(String sql, long rows, @Nullable Object... values) {
@@ -24,8 +57,18 @@ final class RecordedStatements {
 		List<@Nullable Object> bound = Collections.unmodifiableList(Arrays.asList(values));
 		this.statements.add(new StatementRecord(this.statements.size() + 1, sql, Fingerprint.of(sql),
 				List.of(bound.stream().map(StatementListener::show).toList()), Arrays.deepToString(values) + "|",
-				100_000, 0, 1, 0, true, "OwnerSummary.java:9", StatementRecord.Phase.HANDLER, bound, fetched, "main"));
+				100_000, 0, this.batchSize, keys(values), true, this.callSite, StatementRecord.Phase.HANDLER, bound,
+				fetched, "main", this.issuer, this.database));
 		return this;
+	}
+
+	/** The keys of the arrays among the values, as {@code = ANY(?)} binds them. */
+	private static int keys(@Nullable Object[] values) {
+		int keys = 0;
+		for (Object value : values) {
+			keys += (value instanceof Object[] array) ? array.length : 0;
+		}
+		return keys;
 	}
 
 	List<StatementRecord> list() {

@@ -23,9 +23,9 @@ class StreamedResponseTests {
 	private final NPlusOneProperties properties = new NPlusOneProperties();
 
 	private final SqlReportFilter filter = new SqlReportFilter(new SqlCapture(100),
-			new SqlDiagnostics(new NPlusOneDetector(), this.properties, SqlRuleScope.EVERY_REQUEST), null,
-			this.properties, new DiagnosticsAccess(this.properties),
-			new SqlPanelRenderer(PanelLinks.of("", ""), false, 100), List.of(), SimpleMeterRegistry::new);
+			new SqlDiagnostics(new NPlusOneDetector(), this.properties, SqlRuleScope.EVERY_REQUEST),
+			new SqlRequestHistory(10), this.properties, new DiagnosticsAccess(this.properties),
+			new SqlPanelRenderer(PanelLinks.of("", ""), false, 100), List.of(), SimpleMeterRegistry::new, null);
 
 	@Test
 	void aStreamedBodyReachesTheClientWhileTheHandlerIsStillWriting() throws Exception {

@@ -148,13 +148,21 @@ public class SqlRequestsEndpoint {
 
 	}
 
-	public record Detail(Line summary, String path, @Nullable String latencyCapped, List<String> findings,
-			List<String> violations, List<Statement> statements) {
+	/**
+	 * One request's full report.
+	 *
+	 * @param findings what the detector found, numbered from 1 in this order
+	 * @param violations the rules it broke, each pointing to its finding where one broke
+	 * it
+	 */
+	public record Detail(Line summary, String path, @Nullable String latencyCapped, List<FindingView> findings,
+			List<ViolationView> violations, List<Statement> statements) {
 
 		static Detail of(SqlRequestHistory.Entry entry, boolean showParameters) {
+			List<Finding> findings = entry.findings();
 			return new Detail(Line.of(entry), entry.report().path(), SqlDiagnostics.latencyCapped(entry.report()),
-					entry.findings().stream().map(Finding::message).toList(),
-					entry.violations().stream().map(Violation::message).toList(),
+					findings.stream().map(FindingView::of).toList(),
+					entry.violations().stream().map((violation) -> ViolationView.of(violation, findings)).toList(),
 					entry.report()
 						.statements()
 						.stream()
@@ -164,13 +172,77 @@ public class SqlRequestsEndpoint {
 
 	}
 
+	/**
+	 * A finding as JSON.
+	 *
+	 * @param kind {@code n_plus_one}, {@code duplicate}, {@code unbatched_writes} or
+	 * {@code large_values}
+	 * @param message the line the log and the panel show
+	 * @param count how many statements (values, for large values)
+	 * @param distinct how many distinct keys a potential N+1 looked up, or statements a
+	 * duplicate repeated
+	 * @param sites every line that issued them, with how often
+	 * @param source the position of the list a potential N+1 ran for, if known
+	 * @param fix the fix, if one is named
+	 */
+	public record FindingView(String kind, String message, String sql, int count, int distinct, List<Site> sites,
+			@Nullable Integer source, @Nullable Fix fix) {
+
+		static FindingView of(Finding finding) {
+			Finding.Suggestion suggestion = finding.suggestion();
+			return new FindingView(finding.kind().name().toLowerCase(Locale.ROOT), finding.message(), finding.sql(),
+					finding.count(), finding.distinctParameterSets(),
+					finding.sites().stream().map((site) -> new Site(site.callSite(), site.runs())).toList(),
+					(finding.source() != null) ? finding.source().index() : null,
+					(suggestion != null) ? new Fix(suggestion.summary(), suggestion.code(), suggestion.text()) : null);
+		}
+
+	}
+
+	/** A line that issued statements of a finding, and how many. */
+	public record Site(String callSite, int runs) {
+	}
+
+	/**
+	 * A fix as JSON.
+	 *
+	 * @param summary the fix in words
+	 * @param code the code or SQL that does it
+	 * @param text both, as the message shows them
+	 */
+	public record Fix(String summary, String code, String text) {
+	}
+
+	/**
+	 * A broken rule as JSON.
+	 *
+	 * @param finding the number of the finding that broke it, if one did
+	 */
+	public record ViolationView(String rule, String message, @Nullable Integer finding) {
+
+		static ViolationView of(Violation violation, List<Finding> findings) {
+			int index = (violation.finding() != null) ? findings.indexOf(violation.finding()) : -1;
+			return new ViolationView(violation.rule().name().toLowerCase(Locale.ROOT), violation.message(),
+					(index >= 0) ? index + 1 : null);
+		}
+
+	}
+
+	/**
+	 * One statement as JSON.
+	 *
+	 * @param issuer the code that sent it: {@code hibernate}, {@code spring_data_jdbc},
+	 * {@code jdbc}, {@code other}, or {@code unknown} with call sites off
+	 * @param database the database product it ran on, as its driver names it
+	 */
 	public record Statement(int index, String sql, @Nullable List<List<String>> parameters, double millis, long rows,
-			int keys, String callSite, String phase, String thread) {
+			int keys, String callSite, String phase, String thread, String issuer, String database) {
 
 		static Statement of(StatementRecord statement, boolean showParameters) {
 			return new Statement(statement.index(), statement.sql(), showParameters ? statement.parameters() : null,
 					statement.millis(), statement.fetched().rows(), statement.keys(), statement.callSite(),
-					statement.phase().name().toLowerCase(Locale.ROOT), statement.thread());
+					statement.phase().name().toLowerCase(Locale.ROOT), statement.thread(),
+					statement.issuer().name().toLowerCase(Locale.ROOT), statement.database().name());
 		}
 
 	}
