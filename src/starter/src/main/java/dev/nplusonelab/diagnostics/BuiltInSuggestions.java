@@ -138,10 +138,19 @@ final class BuiltInSuggestions implements FixSuggester {
 					"call it before the loop, or cache it with @Cacheable");
 		}
 		if (statement.issuer() == DataAccess.HIBERNATE) {
-			return new Suggestion("reuse", List.of(),
-					"read it once: in one transaction Hibernate answers a second lookup by id from its "
-							+ "persistence context, or the first result can be passed on",
-					"@Transactional(readOnly = true) around both reads, or pass the entity on");
+			// A @ModelAttribute method runs before the handler's transaction, and an
+			// entity
+			// passed on leaves it: what the other line reads must come fetched with it.
+			String onward = "pass the first result on, fetched with what the other line reads (JOIN FETCH), so that "
+					+ "no lazy association is read after its transaction";
+			if (NPlusOneDetector.byId(statement.sql())) {
+				return new Suggestion("reuse", List.of(),
+						"read it once: " + onward + "; or run both reads in one transaction, whose persistence "
+								+ "context answers the second lookup by id without a statement",
+						"pass the entity on, or one @Transactional(readOnly = true) method around both reads");
+			}
+			return new Suggestion("reuse", List.of(), "read it once: " + onward,
+					"pass the result on, fetched with JOIN FETCH or an @EntityGraph");
 		}
 		return new Suggestion("reuse", List.of(), "reuse the first answer instead of asking again",
 				(sites > 1) ? "pass the first result on to the other line, or cache it with @Cacheable"
@@ -150,6 +159,17 @@ final class BuiltInSuggestions implements FixSuggester {
 
 	/** The fix for writes sent one at a time from one line: one batch. */
 	Suggestion forWrites(StatementRecord statement) {
+		Suggestion batch = batch(statement);
+		if (!statement.database().connectorJ()) {
+			return batch;
+		}
+		return new Suggestion(batch.action(), batch.relations(),
+				batch.summary() + "; MySQL's Connector/J sends a batch one statement at a time unless the JDBC URL "
+						+ "has rewriteBatchedStatements=true",
+				batch.code() + ", with rewriteBatchedStatements=true on the JDBC URL");
+	}
+
+	private static Suggestion batch(StatementRecord statement) {
 		String verb = Statements.verb(statement.sql());
 		return switch (statement.issuer()) {
 			case HIBERNATE -> new Suggestion("batch", List.of(),

@@ -25,9 +25,7 @@ import dev.nplusonelab.diagnostics.Finding.Suggestion;
  * backticks read as PostgreSQL's double quotes do.
  * <ul>
  * <li>An owned collection ({@code Set<BookTag> tags}), loaded with each aggregate by its
- * back-reference column: the repeats read its table by that column. Where the aggregate
- * is its root and that one collection, single query loading reads both in one
- * SELECT.</li>
+ * back-reference column: the repeats read its table by that column.</li>
  * <li>A reference to another aggregate ({@code AggregateReference<Author, Long> author}),
  * which Spring Data JDBC never loads: the application looked each referenced aggregate up
  * by id, once per row of the list that holds the references.</li>
@@ -58,7 +56,14 @@ final class DataJdbcSuggestions implements MappingSuggester {
 		if (lookup.issuer() != DataAccess.SPRING_DATA_JDBC) {
 			return null;
 		}
-		List<Relation> relations = relations(lookup, lookup.sourceTable(), true);
+		// A reference of an aggregate that Spring Data JDBC loaded; rows that other code
+		// read
+		// hold no AggregateReference, and what the repeats read for each is a lookup per
+		// row.
+		boolean aggregates = lookup.source() == null || lookup.source().issuer() == DataAccess.SPRING_DATA_JDBC;
+		List<Relation> relations = relations(lookup, lookup.sourceTable(), true).stream()
+			.filter((relation) -> relation.collection() || aggregates)
+			.toList();
 		if (relations.isEmpty()) {
 			return explicit(lookup);
 		}
@@ -71,13 +76,10 @@ final class DataJdbcSuggestions implements MappingSuggester {
 			String keys = lookup.database().bindsArrays() ? relation.column() + " = ANY(?)"
 					: relation.column() + " IN (:ids)";
 			String query = "SELECT … FROM " + relation.table() + " WHERE " + keys;
-			if (relation.simple()) {
-				return new Suggestion("load", List.of(name), "load " + name + " with its " + relation.aggregate()
-						+ " aggregates in one statement: single query loading reads a root with one collection in a "
-						+ "single SELECT, for findAll, findById and findAllById; or read the collection of all "
-						+ relation.aggregate() + " aggregates at once by its back-reference " + relation.table() + "."
-						+ relation.column(), "JdbcMappingContext.setSingleQueryLoadingEnabled(true), or " + query);
-			}
+			// Not single query loading: in Spring Data JDBC 4.0 it fails on an aggregate
+			// whose
+			// collection holds AggregateReferences, and reads an empty collection as
+			// null.
 			return new Suggestion("load", List.of(name),
 					"load " + name + " for all " + relation.aggregate() + " aggregates at once by its back-reference "
 							+ relation.table() + "." + relation.column() + ", not with each aggregate",
@@ -196,7 +198,7 @@ final class DataJdbcSuggestions implements MappingSuggester {
 						relations.add(new Relation(owner, aggregate, property.getName(), false,
 								MappingSuggester.name(target.getTableName().getReference()),
 								MappingSuggester.name(target.getIdColumn().getReference()),
-								target.getType().getSimpleName(), false));
+								target.getType().getSimpleName()));
 					}
 				}
 				else if (property.isEntity() && (property.isCollectionLike() || property.isMap())
@@ -206,26 +208,12 @@ final class DataJdbcSuggestions implements MappingSuggester {
 					if (backReference.size() == 1) {
 						relations.add(new Relation(owner, aggregate, property.getName(), true,
 								MappingSuggester.name(table.qualifiedTableName().getReference()),
-								MappingSuggester.name(backReference.unique().name().getReference()), null,
-								simple(entity, property)));
+								MappingSuggester.name(backReference.unique().name().getReference()), null));
 					}
 				}
 			}
 		}
 		return relations;
-	}
-
-	/**
-	 * Whether an aggregate is one that single query loading reads: its root, and
-	 * {@code collection}, a collection of plain entities, as its only other entity.
-	 */
-	private static boolean simple(RelationalPersistentEntity<?> root, RelationalPersistentProperty collection) {
-		for (RelationalPersistentProperty property : root) {
-			if (property != collection && (property.isEntity() || property.isEmbedded())) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	/** The aggregate an {@code AggregateReference<T, ID>} refers to, if it is mapped. */
@@ -258,11 +246,9 @@ final class DataJdbcSuggestions implements MappingSuggester {
 	 * @param table the table it reads
 	 * @param column the column it reads that table by: the back-reference, or the id
 	 * @param target the referenced aggregate's type
-	 * @param simple whether the aggregate is its root and this collection alone, which
-	 * single query loading reads
 	 */
 	private record Relation(String owner, String aggregate, String property, boolean collection, String table,
-			String column, @Nullable String target, boolean simple) {
+			String column, @Nullable String target) {
 	}
 
 }

@@ -54,6 +54,23 @@ public record Database(Product product, String name, String version) {
 	}
 
 	/**
+	 * The database as a person names it: MariaDB, also when MySQL's Connector/J reports
+	 * it as MySQL.
+	 */
+	public String label() {
+		return (this.product == Product.MARIADB && !this.name.toLowerCase(Locale.ROOT).contains("mariadb")) ? "MariaDB"
+				: this.name;
+	}
+
+	/**
+	 * Whether its driver is MySQL's Connector/J, which sends a JDBC batch one statement
+	 * at a time unless {@code rewriteBatchedStatements=true} is on the URL.
+	 */
+	public boolean connectorJ() {
+		return this.name.equalsIgnoreCase("MySQL");
+	}
+
+	/**
 	 * Whether a fix may bind every key as one array, {@code = ANY(?)}: PostgreSQL only.
 	 * Elsewhere the keys go in an {@code IN} list ({@code IN (:ids)}, expanded by
 	 * {@code NamedParameterJdbcTemplate} or {@code JdbcClient}); MySQL's and MariaDB's

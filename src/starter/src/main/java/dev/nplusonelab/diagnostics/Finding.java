@@ -43,7 +43,7 @@ public record Finding(Kind kind, String sql, String callSite, int count, int dis
 				.append(this.callSite);
 			case N_PLUS_ONE -> {
 				message.append("potential N+1: ").append(this.count);
-				if (this.source != null) {
+				if (this.source != null && this.source.rows() >= this.count) {
 					message.append(" statements from ")
 						.append(this.callSite)
 						.append(" for the ")
@@ -54,6 +54,19 @@ public record Finding(Kind kind, String sql, String callSite, int count, int dis
 						.append(Fingerprint.brief(this.source.sql()))
 						.append(')');
 				}
+				else if (this.source != null) {
+					// More statements than the list has rows: a loop inside the loop over
+					// it.
+					message.append(" statements from ")
+						.append(this.callSite)
+						.append(" after #")
+						.append(this.source.index())
+						.append(" (")
+						.append(Fingerprint.brief(this.source.sql()))
+						.append(", ")
+						.append(plural(this.source.rows(), "row"))
+						.append(')');
+				}
 				else {
 					message.append(" similar statements from ").append(this.callSite);
 				}
@@ -61,13 +74,19 @@ public record Finding(Kind kind, String sql, String callSite, int count, int dis
 					message.append(", ").append(plural(this.distinctParameterSets, "distinct key"));
 				}
 			}
-			case DUPLICATE -> message.append("duplicate: ")
-				.append(this.count)
-				.append(" runs of ")
-				.append((this.distinctParameterSets == 1) ? "the same statement with the same values"
-						: this.distinctParameterSets + " statements, each with the same values")
-				.append(", from ")
-				.append(sitesText());
+			case DUPLICATE -> {
+				message.append("duplicate: ");
+				if (this.distinctParameterSets == 1) {
+					message.append("the same statement with the same values ran ").append(this.count).append(" times");
+				}
+				else {
+					message.append(this.distinctParameterSets)
+						.append(" statements ran again with the same values, ")
+						.append(this.count)
+						.append(" runs in all");
+				}
+				message.append(", from ").append(sitesText());
+			}
 			case UNBATCHED_WRITES -> message.append("unbatched writes: ")
 				.append(this.count)
 				.append(' ')
@@ -144,8 +163,10 @@ public record Finding(Kind kind, String sql, String callSite, int count, int dis
 	 * @param index its position in the request
 	 * @param sql its text
 	 * @param rows the rows it returned
+	 * @param issuer the code that sent it: an association of an ORM is only what loads
+	 * the repeats when the ORM loaded the list too
 	 */
-	public record Source(int index, String sql, long rows) {
+	public record Source(int index, String sql, long rows, DataAccess issuer) {
 	}
 
 	/**

@@ -70,12 +70,16 @@ final class HibernateSuggestions implements MappingSuggester {
 		if (lookup.issuer() != DataAccess.HIBERNATE) {
 			return null;
 		}
-		List<Mapped> found = associations(lookup, lookup.sourceTable());
+		// The association of an entity that Hibernate loaded: rows a JdbcTemplate read
+		// are
+		// no entities, and what Hibernate reads for each of them is a lookup per row.
+		boolean entities = lookup.source() == null || lookup.source().issuer() == DataAccess.HIBERNATE;
+		List<Mapped> found = entities ? associations(lookup, lookup.sourceTable()) : List.of();
 		if (found.size() == 1) {
 			Mapped association = found.get(0);
 			return association.toMany() ? toMany(association, lookup) : toOne(association, lookup);
 		}
-		return found.isEmpty() ? explicit(lookup) : either(found);
+		return found.isEmpty() ? explicit(lookup, entities) : either(found);
 	}
 
 	/**
@@ -120,14 +124,14 @@ final class HibernateSuggestions implements MappingSuggester {
 			return new Suggestion("batch", List.of(name),
 					eager + "batch it with @BatchSize(size = " + size + ") on " + name
 							+ " or hibernate.default_batch_fetch_size: on a paged query, a fetch join of a collection "
-							+ "makes Hibernate read every row and page in memory",
+							+ "makes Hibernate read every row and page in memory" + lazy(association),
 					"@BatchSize(size = " + size + ") on " + name + ", or read the page's ids first, then SELECT "
 							+ alias + " FROM " + association.entity() + " " + alias + " LEFT JOIN FETCH " + alias + "."
 							+ association.path() + " WHERE " + alias + ".id IN :ids");
 		}
 		return new Suggestion("join fetch", List.of(name),
 				eager + "join fetch " + name + ", or batch it with @BatchSize on " + name
-						+ " or hibernate.default_batch_fetch_size" + loadGraphReason(association),
+						+ " or hibernate.default_batch_fetch_size" + loadGraphReason(association) + lazy(association),
 				"SELECT " + alias + " FROM " + association.entity() + " " + alias + " LEFT JOIN FETCH " + alias + "."
 						+ association.path() + ", or " + graph(association));
 	}
@@ -146,11 +150,10 @@ final class HibernateSuggestions implements MappingSuggester {
 							+ " side only" + loadGraphReason(association),
 					fetch);
 		}
-		String lazy = association.eager() ? "@" + association.annotation() + "(fetch = FetchType.LAZY), then " : "";
 		return new Suggestion("join fetch", List.of(name),
 				eager(association) + "join fetch " + name + ", or batch it with @BatchSize on " + association.target()
-						+ " or hibernate.default_batch_fetch_size" + loadGraphReason(association),
-				lazy + fetch);
+						+ " or hibernate.default_batch_fetch_size" + loadGraphReason(association) + lazy(association),
+				fetch);
 	}
 
 	/**
@@ -163,7 +166,16 @@ final class HibernateSuggestions implements MappingSuggester {
 		}
 		String defaults = association.toMany() ? "" : " (the default for @" + association.annotation() + ")";
 		return association.name() + " is FetchType.EAGER" + defaults
-				+ ", so every query that does not fetch it loads it row by row: make it LAZY, then ";
+				+ ", so every query that does not fetch it loads it row by row: ";
+	}
+
+	/**
+	 * Where the association is EAGER, what making it LAZY takes: a page that reads it
+	 * after its transaction then fails, so it is the cause, not the first fix.
+	 */
+	private static String lazy(Mapped association) {
+		return association.eager() ? "; FetchType.LAZY removes the cause where every page that reads "
+				+ association.path() + " fetches it or reads it within its transaction" : "";
 	}
 
 	/** An entity graph that leaves the entity's other EAGER associations as they are. */
@@ -185,7 +197,7 @@ final class HibernateSuggestions implements MappingSuggester {
 	 * A lookup no association explains: a repository call per row, by the entity's id or
 	 * by a to-one's key.
 	 */
-	private @Nullable Suggestion explicit(RepeatedLookup lookup) {
+	private @Nullable Suggestion explicit(RepeatedLookup lookup, boolean loadedByHibernate) {
 		if (lookup.aggregate() || lookup.filtered()) {
 			return null;
 		}
@@ -202,11 +214,16 @@ final class HibernateSuggestions implements MappingSuggester {
 		String entity = entities.get(0);
 		String alias = entity.substring(0, 1).toLowerCase(Locale.ROOT);
 		if (mapping.entities().stream().anyMatch((e) -> e.name().equals(entity) && e.id().equals(lookup.column()))) {
+			String together = "findAllById(ids), or SELECT " + alias + " FROM " + entity + " " + alias + " WHERE "
+					+ alias + ".id IN :ids";
+			if (!loadedByHibernate) {
+				return new Suggestion("load", List.of(entity),
+						"look the " + entity + " entities of all rows up together, with the collected ids", together);
+			}
 			return new Suggestion("load", List.of(entity),
 					"load the " + entity + " entities of all rows at once: join fetch the association that refers "
 							+ "to them in the list's query, or, for a lookup per row, look them up together",
-					"JOIN FETCH in the list's query, or findAllById(ids), or SELECT " + alias + " FROM " + entity + " "
-							+ alias + " WHERE " + alias + ".id IN :ids");
+					"JOIN FETCH in the list's query, or " + together);
 		}
 		List<Mapped> keys = mapping.associations()
 			.stream()

@@ -432,7 +432,7 @@ public class NPlusOneDetector {
 	}
 
 	private static Source source(StatementRecord statement) {
-		return new Source(statement.index(), statement.sql(), statement.fetched().rows());
+		return new Source(statement.index(), statement.sql(), statement.fetched().rows(), statement.issuer());
 	}
 
 	/**
@@ -493,6 +493,11 @@ public class NPlusOneDetector {
 			columns.add(unquote(name));
 		}
 		return List.copyOf(columns);
+	}
+
+	/** Whether a statement looks rows up by their own key, {@code id}. */
+	static boolean byId(String sql) {
+		return SHAPES.get(sql).map((shape) -> shape.column().equals("id")).orElse(false);
 	}
 
 	/**

@@ -20,10 +20,18 @@ public class SqlDiagnostics {
 
 	private final SqlRuleScope scope;
 
+	/**
+	 * Whether a potential N+1 breaks a rule too: only where something holds requests to
+	 * it, strict mode or the application's own {@link SqlRuleScope}. Otherwise the
+	 * finding says it all, and a rule that pointed to it would only say it twice.
+	 */
+	private final boolean nPlusOneRule;
+
 	public SqlDiagnostics(NPlusOneDetector detector, NPlusOneProperties properties, SqlRuleScope scope) {
 		this.detector = detector;
 		this.properties = properties;
 		this.scope = scope;
+		this.nPlusOneRule = properties.isStrict() || scope != SqlRuleScope.EVERY_REQUEST;
 	}
 
 	public List<Finding> findings(RequestReport report) {
@@ -49,7 +57,7 @@ public class SqlDiagnostics {
 						"#" + statement.index() + " ran while the view rendered, from " + statement.callSite()));
 			}
 		}
-		for (int i = 0; i < findings.size(); i++) {
+		for (int i = 0; i < findings.size() && this.nPlusOneRule; i++) {
 			Finding finding = findings.get(i);
 			if (finding.isNPlusOne()) {
 				violations.add(new Violation(Violation.Rule.N_PLUS_ONE,

@@ -49,11 +49,11 @@ public class SqlExplainer {
 			Database database = Database.of(metaData.getDatabaseProductName(), metaData.getDatabaseProductVersion());
 			String explain = database.explain(statement.sql());
 			if (explain == null) {
-				return new Explanation(database.name(), false, List.of(),
-						"EXPLAIN is not supported on " + database.name() + " " + database.version()
+				return new Explanation(database.label(), false, List.of(),
+						"EXPLAIN is not supported on " + database.label() + " " + database.version()
 								+ ": PostgreSQL, MySQL 8.0.18 or later, MariaDB and H2 only.");
 			}
-			return new Explanation(database.name(), true, plan(connection, database, explain, statement), null);
+			return new Explanation(database.label(), true, plan(connection, database, explain, statement), null);
 		}
 		catch (SQLException ex) {
 			return new Explanation("unknown", false, List.of(), "EXPLAIN failed: " + ex.getMessage());

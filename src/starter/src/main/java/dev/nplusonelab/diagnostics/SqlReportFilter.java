@@ -296,10 +296,11 @@ final class SqlReportFilter extends OncePerRequestFilter {
 		private boolean streamed;
 
 		/**
-		 * A redirect the application asked for, sent once the headers are set: sending it
-		 * commits the response.
+		 * A redirect or an error the application asked for, sent once the headers are
+		 * set: sending either commits the response, and the container ignores headers set
+		 * after it.
 		 */
-		private @Nullable Redirect redirect;
+		private @Nullable Pending pending;
 
 		/**
 		 * The writer over the buffer. Spring's own flushes the encoder after every write,
@@ -394,11 +395,10 @@ final class SqlReportFilter extends OncePerRequestFilter {
 		@Override
 		protected void copyBodyToResponse(boolean complete) throws IOException {
 			flushWriter();
-			Redirect redirect = this.redirect;
-			if (complete && redirect != null) {
-				this.redirect = null;
-				((HttpServletResponse) getResponse()).sendRedirect(redirect.location(), redirect.status(),
-						redirect.clearBuffer());
+			Pending pending = this.pending;
+			if (complete && pending != null) {
+				this.pending = null;
+				pending.send((HttpServletResponse) getResponse());
 				return;
 			}
 			super.copyBodyToResponse(complete);
@@ -429,12 +429,54 @@ final class SqlReportFilter extends OncePerRequestFilter {
 				((HttpServletResponse) getResponse()).sendRedirect(location, status, clearBuffer);
 				return;
 			}
-			this.redirect = new Redirect(location, status, clearBuffer);
-			setStatus(status);
+			hold(new Pending(status, location, clearBuffer, null));
 		}
 
-		/** A redirect to send. */
-		private record Redirect(String location, int status, boolean clearBuffer) {
+		@Override
+		public void sendError(int status) throws IOException {
+			sendError(status, null);
+		}
+
+		/**
+		 * Held until the report is complete, like a redirect: the container answers with
+		 * its error page once the request returns anyway, and the headers go with it.
+		 */
+		@Override
+		public void sendError(int status, @Nullable String message) throws IOException {
+			if (this.streamed || isCommitted()) {
+				super.sendError(status, message);
+				return;
+			}
+			hold(new Pending(status, null, true, message));
+		}
+
+		private void hold(Pending pending) {
+			this.pending = pending;
+			setStatus(pending.status());
+		}
+
+		/** Takes back what the application asked to send: strict mode answers instead. */
+		void release() {
+			this.pending = null;
+		}
+
+		/**
+		 * A redirect ({@code location}) or an error ({@code message}) to send.
+		 */
+		private record Pending(int status, @Nullable String location, boolean clearBuffer, @Nullable String message) {
+
+			void send(HttpServletResponse response) throws IOException {
+				if (this.location != null) {
+					response.sendRedirect(this.location, this.status, this.clearBuffer);
+				}
+				else if (this.message != null) {
+					response.sendError(this.status, this.message);
+				}
+				else {
+					response.sendError(this.status);
+				}
+			}
+
 		}
 
 		void replaceBody(byte[] body) {
@@ -455,7 +497,7 @@ final class SqlReportFilter extends OncePerRequestFilter {
 	 * catch the regression before review does.
 	 */
 	private void fail(ReportResponse response, List<Violation> violations, boolean visible) throws IOException {
-		response.redirect = null;
+		response.release();
 		response.resetBuffer();
 		response.setStatus(HttpStatus.INTERNAL_SERVER_ERROR.value());
 		response.setContentType("text/plain;charset=UTF-8");

@@ -3,7 +3,9 @@ package dev.nplusonelab.diagnostics;
 /**
  * Which requests the rules apply to: a potential N+1, going over a
  * {@link StatementBudget} and a statement while the view renders are violations only for
- * them, and only they fail in strict mode. Without a bean of this type, every request.
+ * them, and only they fail in strict mode. Without a bean of this type, every request; a
+ * potential N+1 is then a broken rule only in strict mode, since the finding already says
+ * what the rule would.
  * <p>
  * It is asked once a request completed, so a report's {@link RequestReport#tags() tags}
  * can select it: an application that tags a request as a known slow path can exempt it.

@@ -24,11 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 class DataJdbcSuggestionsTests {
 
-	private static final String TITLES_FIX = "load Author.titles with its Author aggregates in one statement: single "
-			+ "query loading reads a root with one collection in a single SELECT, for findAll, findById and "
-			+ "findAllById; or read the collection of all Author aggregates at once by its back-reference "
-			+ "book.author_id (JdbcMappingContext.setSingleQueryLoadingEnabled(true), or SELECT … FROM book WHERE "
-			+ "author_id = ANY(?))";
+	private static final String TITLES_FIX = "load Author.titles for all Author aggregates at once by its "
+			+ "back-reference book.author_id, not with each aggregate (SELECT … FROM book WHERE author_id = ANY(?))";
 
 	@Autowired
 	private Authors authors;
@@ -46,8 +43,6 @@ class DataJdbcSuggestionsTests {
 	void anOwnedCollectionLoadedWithEachAggregateIsNamedWithItsBackReference() {
 		RequestReport report = this.capture.capture(() -> this.authors.findAll());
 
-		// An author is its root and this one collection: single query loading reads both
-		// in one SELECT.
 		assertThat(fixes(report)).containsExactly(TITLES_FIX);
 	}
 

@@ -101,7 +101,7 @@ class TestSupportTests {
 		assertThatExceptionOfType(AssertionError.class)
 			.isThrownBy(() -> SqlAssertions.assertThat(report).hasNoDuplicates())
 			.withMessageStartingWith("Expected no duplicate but found 1:")
-			.withMessageContaining("duplicate: 2 runs of the same statement with the same values, from "
+			.withMessageContaining("duplicate: the same statement with the same values ran 2 times, from "
 					+ "TestSupportTests.java:" + lines[0] + " (1×), TestSupportTests.java:" + lines[1] + " (1×)");
 		assertThatCode(() -> SqlAssertions.assertThat(report).hasNoPotentialNPlusOne()).doesNotThrowAnyException();
 	}

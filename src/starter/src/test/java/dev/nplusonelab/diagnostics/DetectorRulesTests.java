@@ -69,7 +69,7 @@ class DetectorRulesTests {
 
 		assertThat(findings).singleElement().satisfies((finding) -> {
 			assertThat(finding.kind()).isEqualTo(Kind.DUPLICATE);
-			assertThat(finding.message()).startsWith("duplicate: 2 runs of the same statement with the same values, "
+			assertThat(finding.message()).startsWith("duplicate: the same statement with the same values ran 2 times, "
 					+ "from OwnerSummary.java:9 (2×), ");
 			assertThat(finding.suggestion().text()).isEqualTo(
 					"reuse the first answer instead of asking again (keep the first result, or cache it with @Cacheable)");
@@ -102,7 +102,7 @@ class DetectorRulesTests {
 			assertThat(finding.kind()).isEqualTo(Kind.DUPLICATE);
 			assertThat(finding.sites()).containsExactly(new Site("OwnerController.java:31", 2),
 					new Site("OwnerController.java:52", 1));
-			assertThat(finding.message()).startsWith("duplicate: 3 runs of the same statement with the same values, "
+			assertThat(finding.message()).startsWith("duplicate: the same statement with the same values ran 3 times, "
 					+ "from OwnerController.java:31 (2×), OwnerController.java:52 (1×), ");
 			assertThat(finding.suggestion().code())
 				.isEqualTo("pass the first result on to the other line, or cache it with @Cacheable");

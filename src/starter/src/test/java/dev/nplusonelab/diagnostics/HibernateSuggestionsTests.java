@@ -115,9 +115,10 @@ class HibernateSuggestionsTests {
 		assertThat(
 				fix(hibernate().ran(PETS, 3).ran(OWNER_BY_ID, 1, 1L).ran(OWNER_BY_ID, 1, 2L).ran(OWNER_BY_ID, 1, 3L)))
 			.isEqualTo("Pet.owner is FetchType.EAGER (the default for @ManyToOne), so every query that does not "
-					+ "fetch it loads it row by row: make it LAZY, then join fetch Pet.owner, or batch it with "
-					+ "@BatchSize on Owner or hibernate.default_batch_fetch_size (@ManyToOne(fetch = FetchType.LAZY), "
-					+ "then SELECT p FROM Pet p JOIN FETCH p.owner, or @EntityGraph(attributePaths = \"owner\"))");
+					+ "fetch it loads it row by row: join fetch Pet.owner, or batch it with @BatchSize on Owner or "
+					+ "hibernate.default_batch_fetch_size; FetchType.LAZY removes the cause where every page that "
+					+ "reads owner fetches it or reads it within its transaction (SELECT p FROM Pet p JOIN FETCH "
+					+ "p.owner, or @EntityGraph(attributePaths = \"owner\"))");
 	}
 
 	@Test
@@ -128,7 +129,7 @@ class HibernateSuggestionsTests {
 		// would turn them lazy, and a page that reads them later would fail.
 		assertThat(fix(hibernate().ran(VISITS, 2).ran(petById, 1, 1L).ran(petById, 1, 2L)))
 			.contains("a LOAD graph keeps Visit's other EAGER associations (assistant, vet) as mapped")
-			.endsWith("(@ManyToOne(fetch = FetchType.LAZY), then SELECT v FROM Visit v LEFT JOIN FETCH v.pet, "
+			.endsWith("(SELECT v FROM Visit v LEFT JOIN FETCH v.pet, "
 					+ "or @EntityGraph(type = EntityGraphType.LOAD, attributePaths = \"pet\"))");
 	}
 
@@ -176,6 +177,21 @@ class HibernateSuggestionsTests {
 		assertThat(fix(jdbc)).isEqualTo("load owner by id for all rows at once, binding the collected ids as one "
 				+ "Long[] (SELECT … FROM owner WHERE id = ANY(?))");
 		assertThat(fix(jdbc.on(Database.of("MariaDB", "10.11.19-MariaDB")))).doesNotContain("JOIN FETCH");
+	}
+
+	@Test
+	void anEntityLookedUpForEachRowOfAJdbcListIsNotNamedAsAnAssociation() {
+		// The pets came from a JdbcTemplate: no Pet entity holds an owner to fetch with
+		// it.
+		RecordedStatements statements = new RecordedStatements().issuedBy(DataAccess.JDBC)
+			.ran(PETS, 3)
+			.issuedBy(DataAccess.HIBERNATE)
+			.ran(OWNER_BY_ID, 1, 1L)
+			.ran(OWNER_BY_ID, 1, 2L)
+			.ran(OWNER_BY_ID, 1, 3L);
+
+		assertThat(fix(statements)).isEqualTo("look the Owner entities of all rows up together, with the collected "
+				+ "ids (findAllById(ids), or SELECT o FROM Owner o WHERE o.id IN :ids)");
 	}
 
 	@Test

@@ -242,7 +242,7 @@ public class SqlRequestsEndpoint {
 			return new Statement(statement.index(), statement.sql(), showParameters ? statement.parameters() : null,
 					statement.millis(), statement.fetched().rows(), statement.keys(), statement.callSite(),
 					statement.phase().name().toLowerCase(Locale.ROOT), statement.thread(),
-					statement.issuer().name().toLowerCase(Locale.ROOT), statement.database().name());
+					statement.issuer().name().toLowerCase(Locale.ROOT), statement.database().label());
 		}
 
 	}
