@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 
 import dev.nplusonelab.guide.Formula;
 import dev.nplusonelab.guide.Technique;
+import dev.nplusonelab.query.PagePlan;
 
 /**
  * What the API teaches. The page lives with the other mistakes
@@ -76,6 +77,30 @@ class ApiLessons {
 					    + "order by b.publishedOn desc, b.id desc", Book.class)
 					  .setParameter("authors", page).getResultList();""")
 			.build();
+	}
+
+	/**
+	 * What the JSON endpoints and the serializer mistake show, for fixes that match their
+	 * lessons.
+	 */
+	@Bean
+	PagePlan apiBooksPlan() {
+		return PagePlan.of("/api/books", ApiQueries.forBookPage());
+	}
+
+	@Bean
+	PagePlan apiBookPlan() {
+		return PagePlan.of("/api/books/{id}", ApiQueries.forOneBook());
+	}
+
+	@Bean
+	PagePlan apiAuthorsPlan() {
+		return PagePlan.of("/api/authors", ApiQueries.forAuthorPage());
+	}
+
+	@Bean
+	PagePlan serializerMistakePlan() {
+		return PagePlan.of("/mistakes/serializer", ApiQueries.forAuthorPage());
 	}
 
 }

@@ -9,6 +9,7 @@ import dev.nplusonelab.guide.Formula;
 import dev.nplusonelab.guide.GuideEntry;
 import dev.nplusonelab.guide.GuideEntry.Section;
 import dev.nplusonelab.guide.Technique;
+import dev.nplusonelab.query.PagePlan;
 
 /** What the author pages teach. */
 @Configuration(proxyBeanMethods = false)
@@ -125,6 +126,17 @@ class AuthorLessons {
 					from Author a""")
 			.shownOn("author-list")
 			.build();
+	}
+
+	/** What the author pages show, for fixes that match their lessons. */
+	@Bean
+	PagePlan authorListPlan() {
+		return PagePlan.of("/authors", AuthorQueries.forListView());
+	}
+
+	@Bean
+	PagePlan authorDetailPlan() {
+		return PagePlan.of("/authors/{id}", AuthorQueries.forDetailView());
 	}
 
 }

@@ -10,6 +10,7 @@ import dev.nplusonelab.guide.GuideEntry;
 import dev.nplusonelab.guide.GuideEntry.Section;
 import dev.nplusonelab.store.Bookstore;
 import dev.nplusonelab.guide.Technique;
+import dev.nplusonelab.query.PagePlan;
 
 /** What the book pages teach. */
 @Configuration(proxyBeanMethods = false)
@@ -239,6 +240,17 @@ class BookLessons {
 					Slice<Book> findAllBy(Pageable pageable);""")
 			.shownOn("book-list")
 			.build();
+	}
+
+	/** What the book pages show, for fixes that match their lessons. */
+	@Bean
+	PagePlan bookListPlan() {
+		return PagePlan.of("/books", BookQueries.forListView());
+	}
+
+	@Bean
+	PagePlan bookDetailPlan() {
+		return PagePlan.of("/books/{id}", BookQueries.forDetailView());
 	}
 
 }

@@ -9,6 +9,7 @@ import dev.nplusonelab.guide.Formula;
 import dev.nplusonelab.guide.GuideEntry;
 import dev.nplusonelab.guide.GuideEntry.Section;
 import dev.nplusonelab.guide.Technique;
+import dev.nplusonelab.query.PagePlan;
 
 /** What the customer page teaches. */
 @Configuration(proxyBeanMethods = false)
@@ -86,6 +87,12 @@ class CustomerLessons {
 					order by o.createdAt desc, o.id desc""")
 			.shownOn("customer-orders")
 			.build();
+	}
+
+	/** What the customer page shows, for fixes that match its lesson. */
+	@Bean
+	PagePlan customerDetailPlan() {
+		return PagePlan.of("/customers/{id}", CustomerQueries.forDetailView());
 	}
 
 }

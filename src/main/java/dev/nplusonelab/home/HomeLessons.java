@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 
 import dev.nplusonelab.guide.Formula;
 import dev.nplusonelab.guide.Technique;
+import dev.nplusonelab.query.PagePlan;
 
 /** What the home page teaches. */
 @Configuration(proxyBeanMethods = false)
@@ -54,6 +55,30 @@ class HomeLessons {
 					// setMaxResults(n) for the size, a DTO projection for the average rating,
 					// and @BatchSize (or default_batch_fetch_size) for the tags and the items""")
 			.build();
+	}
+
+	/**
+	 * What the dashboard shows, for fixes that match its lesson: two of its lists read
+	 * books, so each plan says which naive list it replaces.
+	 */
+	@Bean
+	PagePlan newBooksPlan() {
+		return new PagePlan("/", HomeQueries.newBooks(), HomeRepository.NEWEST_BOOKS);
+	}
+
+	@Bean
+	PagePlan bestSellersPlan() {
+		return new PagePlan("/", HomeQueries.bestSellers(), HomeRepository.BEST_SELLING_BOOKS);
+	}
+
+	@Bean
+	PagePlan recentOrdersPlan() {
+		return PagePlan.of("/", HomeQueries.recentOrders());
+	}
+
+	@Bean
+	PagePlan latestReviewsPlan() {
+		return PagePlan.of("/", HomeQueries.latestReviews());
 	}
 
 }

@@ -16,10 +16,14 @@ import dev.nplusonelab.store.Review;
  */
 interface HomeRepository extends Repository<Book, Long> {
 
-	@Query("SELECT * FROM book ORDER BY published_on DESC, id DESC LIMIT :limit")
+	String NEWEST_BOOKS = "SELECT * FROM book ORDER BY published_on DESC, id DESC LIMIT :limit";
+
+	String BEST_SELLING_BOOKS = "SELECT * FROM book ORDER BY sales DESC, id LIMIT :limit";
+
+	@Query(NEWEST_BOOKS)
 	List<Book> newestBooks(int limit);
 
-	@Query("SELECT * FROM book ORDER BY sales DESC, id LIMIT :limit")
+	@Query(BEST_SELLING_BOOKS)
 	List<Book> bestSellingBooks(int limit);
 
 	@Query("SELECT * FROM orders ORDER BY created_at DESC, id DESC LIMIT :limit")

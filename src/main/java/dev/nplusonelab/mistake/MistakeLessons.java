@@ -9,6 +9,7 @@ import dev.nplusonelab.guide.Formula;
 import dev.nplusonelab.guide.GuideEntry;
 import dev.nplusonelab.guide.GuideEntry.Section;
 import dev.nplusonelab.guide.Technique;
+import dev.nplusonelab.query.PagePlan;
 
 /** What the mistakes gallery teaches. */
 @Configuration(proxyBeanMethods = false)
@@ -190,6 +191,29 @@ class MistakeLessons {
 					from Book b join b.author a""")
 			.shownOn("over-prefetching")
 			.build();
+	}
+
+	/**
+	 * What the mistake pages show when done right, for fixes that match their lessons.
+	 */
+	@Bean
+	PagePlan filterAfterPrefetchPlan() {
+		return PagePlan.of("/mistakes/filter-after-prefetch", MistakeQueries.authorsWithRecentBooks());
+	}
+
+	@Bean
+	PagePlan overPrefetchingPlan() {
+		return PagePlan.of("/mistakes/over-prefetching", MistakeQueries.bylines());
+	}
+
+	@Bean
+	PagePlan deferredColumnPlan() {
+		return PagePlan.of("/mistakes/deferred-column", MistakeQueries.blurbs());
+	}
+
+	@Bean
+	PagePlan countByLoadingPlan() {
+		return PagePlan.of("/mistakes/count-by-loading", MistakeQueries.authorTallies());
 	}
 
 }

@@ -9,6 +9,7 @@ import dev.nplusonelab.guide.Formula;
 import dev.nplusonelab.guide.GuideEntry;
 import dev.nplusonelab.guide.GuideEntry.Section;
 import dev.nplusonelab.guide.Technique;
+import dev.nplusonelab.query.PagePlan;
 
 /** What the order list teaches. */
 @Configuration(proxyBeanMethods = false)
@@ -122,6 +123,12 @@ class OrderLessons {
 					where i.order.id in :orderIds""")
 			.shownOn("order-list")
 			.build();
+	}
+
+	/** What the order list shows, for fixes that match its lesson. */
+	@Bean
+	PagePlan orderListPlan() {
+		return PagePlan.of("/orders", OrderQueries.forListView());
 	}
 
 }

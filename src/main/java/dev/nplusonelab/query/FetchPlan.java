@@ -145,6 +145,17 @@ public final class FetchPlan<T> {
 		return new SliceImpl<>(attach(jdbc, content, parameters), page, hasNext);
 	}
 
+	/**
+	 * Every relation this plan reaches from its root, and how: what the page it serves
+	 * shows.
+	 */
+	public List<Reach> reaches() {
+		List<Reach> reaches = new ArrayList<>(this.root.reaches());
+		this.prefetches
+			.forEach((attachment) -> reaches.addAll(attachment.prefetch().reaches(this.root.root(), List.of())));
+		return List.copyOf(reaches);
+	}
+
 	/** The statements this plan runs, root first, for documentation and tests. */
 	public List<String> statements() {
 		List<String> statements = new ArrayList<>();

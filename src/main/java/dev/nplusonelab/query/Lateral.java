@@ -88,6 +88,11 @@ public final class Lateral {
 		return new Lateral(List.copyOf(path), alias, List.of(expressions), List.of(), List.of(), 0, false);
 	}
 
+	/** The to-many relations it computes over, from the row it is computed for. */
+	public List<ToMany> path() {
+		return this.path;
+	}
+
 	/** Only children that match the condition count. */
 	public Lateral where(String condition) {
 		requireBuildable();

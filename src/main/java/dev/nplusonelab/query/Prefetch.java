@@ -165,6 +165,20 @@ public final class Prefetch<C> {
 		return this.relation;
 	}
 
+	/**
+	 * The relations this prefetch reaches, for rows reached from {@code root} by
+	 * {@code prefix}: its own, the joins and laterals of its children, and its nested
+	 * prefetches.
+	 */
+	List<Reach> reaches(Table root, List<Relation> prefix) {
+		List<Relation> here = Sql.append(prefix, this.relation);
+		List<Reach> reaches = new ArrayList<>();
+		reaches.add(new Reach(root, here, Reach.How.PREFETCH));
+		reaches.addAll(Select.reaches(root, here, this.relation.target(), this.joins, this.laterals));
+		this.nested.forEach((nested) -> reaches.addAll(nested.prefetch().reaches(root, here)));
+		return List.copyOf(reaches);
+	}
+
 	/** The text, written on first use: a plan runs it on every request. */
 	private volatile @Nullable String sql;
 

@@ -157,6 +157,35 @@ public final class Select {
 				window(Window.Kind.FIRST, n, null));
 	}
 
+	/**
+	 * The relations this statement reaches from its root: its joins, and the relations
+	 * its laterals compute over.
+	 */
+	public List<Reach> reaches() {
+		return reaches(this.root, List.of(), this.root, this.joins, this.laterals);
+	}
+
+	/**
+	 * The joins and laterals of a statement whose rows come from {@code table}, itself
+	 * reached from {@code root} by {@code prefix}.
+	 */
+	static List<Reach> reaches(Table root, List<Relation> prefix, Table table, List<ToOne> joins,
+			List<Lateral> laterals) {
+		List<Reach> reaches = new ArrayList<>();
+		for (ToOne join : joins) {
+			List<Relation> path = new ArrayList<>(prefix);
+			path.addAll(ToOne.path(table, joins, join.target()));
+			reaches.add(new Reach(root, path, Reach.How.JOIN));
+		}
+		for (Lateral lateral : laterals) {
+			List<Relation> path = new ArrayList<>(prefix);
+			path.addAll(ToOne.path(table, joins, lateral.relation().source()));
+			path.addAll(lateral.path());
+			reaches.add(new Reach(root, path, Reach.How.ANNOTATE));
+		}
+		return List.copyOf(reaches);
+	}
+
 	public Table root() {
 		return this.root;
 	}

@@ -68,4 +68,27 @@ public record ToOne(String name, Table source, String foreignKey, Table target, 
 		return List.copyOf(joined);
 	}
 
+	/**
+	 * The joins that lead from {@code root} to {@code table}, in order: none for the root
+	 * itself.
+	 */
+	static List<Relation> path(Table root, List<ToOne> joins, Table table) {
+		List<Relation> path = new ArrayList<>();
+		Table at = table;
+		while (!at.equals(root)) {
+			ToOne step = null;
+			for (ToOne join : joins) {
+				if (join.target().equals(at)) {
+					step = join;
+				}
+			}
+			if (step == null) {
+				throw new IllegalStateException(table.name() + " is not reached from " + root.name());
+			}
+			path.add(0, step);
+			at = step.source();
+		}
+		return List.copyOf(path);
+	}
+
 }

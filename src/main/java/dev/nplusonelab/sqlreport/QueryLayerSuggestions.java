@@ -1,18 +1,23 @@
 package dev.nplusonelab.sqlreport;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
+import dev.nplusonelab.diagnostics.Finding;
 import dev.nplusonelab.diagnostics.Finding.Suggestion;
 import dev.nplusonelab.diagnostics.FixSuggester;
 import dev.nplusonelab.diagnostics.RepeatedLookup;
 import dev.nplusonelab.diagnostics.StatementRecord;
+import dev.nplusonelab.query.PagePlan;
+import dev.nplusonelab.query.Reach;
 import dev.nplusonelab.query.Relation;
 import dev.nplusonelab.query.Relations;
 import dev.nplusonelab.query.Table;
@@ -28,14 +33,23 @@ import dev.nplusonelab.query.ToOne;
  * under a to-many ({@code then}). Where no relation leads there from the list, it names
  * none and leaves the fix to the starter, which names the table and the key: a relation
  * the list does not reach would be a wrong fix.
+ * <p>
+ * A fix then matches the page's own lesson: the {@link PagePlan}s of the request's route
+ * say what the page shows of the children the repeats read. Children the page only counts
+ * or averages are annotated, not prefetched; children it counts and lists in part are
+ * both; children it never shows, which came with each aggregate the naive code loaded,
+ * are not loaded at all, and the fix is what the page does show of their parent.
  */
 @Component
 class QueryLayerSuggestions implements FixSuggester {
 
 	private final Relations relations;
 
-	QueryLayerSuggestions(Relations relations) {
+	private final List<PagePlan> plans;
+
+	QueryLayerSuggestions(Relations relations, List<PagePlan> plans) {
 		this.relations = relations;
+		this.plans = List.copyOf(plans);
 	}
 
 	@Override
@@ -45,6 +59,159 @@ class QueryLayerSuggestions implements FixSuggester {
 
 	@Override
 	public @Nullable Suggestion suggest(RepeatedLookup lookup) {
+		Suggestion shown = asThePageShows(lookup);
+		return (shown != null) ? shown : named(lookup);
+	}
+
+	/**
+	 * The fix that loads what the page's plans load of the children the repeats read, for
+	 * the list they were issued for; {@code null} where the page's plans prefetch them as
+	 * the named fix does, or where the page has no plans.
+	 */
+	private @Nullable Suggestion asThePageShows(RepeatedLookup lookup) {
+		ToMany relation = childrenOf(lookup);
+		String source = lookup.sourceTable();
+		if (relation == null || source == null || lookup.route() == null || lookup.aggregate()) {
+			return null;
+		}
+		List<Reach> reaches = reachesFrom(source, lookup);
+		if (reaches.isEmpty()) {
+			return null;
+		}
+		Set<Reach.How> ways = ways(reaches, relation);
+		if (ways.isEmpty()) {
+			String parent = relation.source().name();
+			String unused = "the page shows no " + relation.name() + ": they come with each " + parent
+					+ " aggregate the code loads; ";
+			for (Reach reach : reaches) {
+				if (reach.last().target().equals(relation.source())) {
+					Set<Reach.How> hows = ways(reaches, reach.last());
+					return new Suggestion(action(hows), names(reach.path()),
+							unused + describe(reach.path(), hows) + " instead", code(reach.path(), hows));
+				}
+			}
+			return relation.source().name().equals(source)
+					? new Suggestion("select", List.of(),
+							unused + "select the " + parent + " columns the page shows instead", "Select.columns(…)")
+					: null;
+		}
+		if (ways.equals(Set.of(Reach.How.PREFETCH))) {
+			return null;
+		}
+		List<Relation> path = reaches.stream()
+			.filter((reach) -> reach.last().equals(relation))
+			.map(Reach::path)
+			.findFirst()
+			.orElse(List.of(relation));
+		String what = ways.contains(Reach.How.PREFETCH)
+				? "the page shows values computed over " + relation.name() + " and lists some of them: "
+				: "the page only shows values computed over " + relation.name() + ": ";
+		return new Suggestion(action(ways), names(path), what + describe(path, ways), code(path, ways));
+	}
+
+	/**
+	 * What the route's plans reach from the rows of {@code source}, each path starting
+	 * after that table: the plan that replaces the list the repeats ran for, where the
+	 * page says which, else every plan that passes through the table.
+	 */
+	private List<Reach> reachesFrom(String source, RepeatedLookup lookup) {
+		List<PagePlan> route = this.plans.stream().filter((plan) -> plan.route().equals(lookup.route())).toList();
+		Finding.Source list = lookup.source();
+		List<PagePlan> replacing = route.stream().filter((plan) -> list != null && plan.replaces(list.sql())).toList();
+		List<PagePlan> candidates = !replacing.isEmpty() ? replacing
+				: route.stream().filter((plan) -> plan.replaces() == null).toList();
+		List<Reach> reaches = new ArrayList<>();
+		for (PagePlan plan : candidates) {
+			for (Reach reach : plan.plan().reaches()) {
+				List<Relation> path = reach.path();
+				int from = reach.root().name().equals(source) ? 0 : -1;
+				for (int i = 0; from < 0 && i < path.size(); i++) {
+					if (path.get(i).target().name().equals(source)) {
+						from = i + 1;
+					}
+				}
+				if (from >= 0 && from < path.size()) {
+					reaches.add(new Reach(reach.root(), path.subList(from, path.size()), reach.how()));
+				}
+			}
+		}
+		return reaches;
+	}
+
+	/** How the reaches load {@code relation}, wherever it is the last step. */
+	private static Set<Reach.How> ways(List<Reach> reaches, Relation relation) {
+		Set<Reach.How> ways = EnumSet.noneOf(Reach.How.class);
+		reaches.stream().filter((reach) -> reach.last().equals(relation)).forEach((reach) -> ways.add(reach.how()));
+		return ways;
+	}
+
+	private static String action(Set<Reach.How> hows) {
+		return hows.contains(Reach.How.ANNOTATE) ? "annotate over"
+				: hows.contains(Reach.How.PREFETCH) ? "prefetch" : "join";
+	}
+
+	/**
+	 * A path loaded these ways, in words:
+	 * {@code prefetch order.items with join orderItem.book}.
+	 */
+	private static String describe(List<Relation> path, Set<Reach.How> hows) {
+		Relation last = path.get(path.size() - 1);
+		if (last instanceof ToOne) {
+			ToMany many = (path.get(0) instanceof ToMany first) ? first : null;
+			return (many != null) ? "prefetch " + many.name() + " with join " + last.name()
+					: "join " + String.join(", ", names(path));
+		}
+		List<String> words = new ArrayList<>();
+		if (hows.contains(Reach.How.ANNOTATE)) {
+			words.add("annotate over " + String.join(", ", names(path)));
+		}
+		if (hows.contains(Reach.How.PREFETCH)) {
+			words.add(words.isEmpty() ? "prefetch " + last.name()
+					: "prefetch only the rows of " + last.name() + " the page lists");
+		}
+		return String.join(", and ", words);
+	}
+
+	/** A path loaded these ways, in the query layer's code. */
+	private static String code(List<Relation> path, Set<Reach.How> hows) {
+		Relation last = path.get(path.size() - 1);
+		if (last instanceof ToOne) {
+			if (path.get(0) instanceof ToMany many) {
+				return prefetch(many, "") + ".join(" + constants(path.subList(1, path.size())) + ")";
+			}
+			return "Select.join(" + constants(path) + ")";
+		}
+		List<String> code = new ArrayList<>();
+		if (hows.contains(Reach.How.ANNOTATE)) {
+			String over = (path.size() == 1) ? constants(path) : "List.of(" + constants(path) + ")";
+			code.add("Lateral.over(" + over + ", …)");
+		}
+		if (hows.contains(Reach.How.PREFETCH)) {
+			code.add(prefetch((ToMany) last, ""));
+		}
+		return String.join(", and ", code);
+	}
+
+	/**
+	 * The to-many relation whose children a repeated statement reads: by the parent's
+	 * key, or a many-to-many's far side by id.
+	 */
+	private @Nullable ToMany childrenOf(RepeatedLookup lookup) {
+		ToMany relation = relation(lookup);
+		if (relation != null || !lookup.byId()) {
+			return relation;
+		}
+		List<ToMany> links = this.relations.all()
+			.stream()
+			.filter(ToMany.class::isInstance)
+			.map(ToMany.class::cast)
+			.filter((many) -> many.link() != null && many.target().name().equals(lookup.table()))
+			.toList();
+		return (links.size() == 1) ? links.get(0) : null;
+	}
+
+	/** The fix named from the relations alone. */
+	private @Nullable Suggestion named(RepeatedLookup lookup) {
 		List<Relation> path = path(lookup.sourceTable(), lookup);
 		if (path == null) {
 			ToMany relation = relation(lookup);

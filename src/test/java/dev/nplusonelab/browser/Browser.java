@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -132,6 +133,22 @@ final class Browser implements AutoCloseable {
 
 	List<WebElement> findAll(String css) {
 		return this.driver.findElements(By.cssSelector(css));
+	}
+
+	/**
+	 * An element of the SQL panel, which lives in the shadow root of
+	 * {@code <nplusone-panel>}: the page's own selectors do not reach it.
+	 */
+	WebElement inPanel(String css) {
+		return panel().findElement(By.cssSelector(css));
+	}
+
+	List<WebElement> allInPanel(String css) {
+		return panel().findElements(By.cssSelector(css));
+	}
+
+	private SearchContext panel() {
+		return find("nplusone-panel").getShadowRoot();
 	}
 
 	Object script(String script, Object... arguments) {

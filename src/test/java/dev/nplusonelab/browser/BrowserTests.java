@@ -216,7 +216,7 @@ class BrowserTests {
 		int optimized = statements();
 
 		assertThat(naive).as("naive statements on %s", technique.href()).isGreaterThan(optimized);
-		assertThat(this.browser.find("#sql-panel summary").getText()).contains(optimized + " statement");
+		assertThat(this.browser.inPanel("#sql-panel summary").getText()).contains(optimized + " statement");
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -233,24 +233,24 @@ class BrowserTests {
 	@Test
 	void openingThePanelListsEveryStatement() {
 		this.browser.load("/books?mode=naive&size=10");
-		WebElement panel = this.browser.find("#sql-panel");
+		WebElement panel = this.browser.inPanel("#sql-panel");
 		assertThat(panel.getAttribute("open")).isNull();
-		assertThat(this.browser.find(".sql-body").isDisplayed()).isFalse();
+		assertThat(this.browser.inPanel(".sql-body").isDisplayed()).isFalse();
 
-		click("#sql-panel > summary");
+		clickInPanel("#sql-panel > summary");
 
 		assertThat(panel.getAttribute("open")).isNotNull();
-		assertThat(this.browser.find(".sql-body").isDisplayed()).isTrue();
-		List<WebElement> lines = this.browser.findAll(".sql-lines > li");
+		assertThat(this.browser.inPanel(".sql-body").isDisplayed()).isTrue();
+		List<WebElement> lines = this.browser.allInPanel(".sql-lines > li");
 		assertThat(lines).hasSize(statements());
 		assertThat(lines.get(0).isDisplayed()).isTrue();
 		this.browser.screenshot("panel-open-books-naive", Browser.DESKTOP_WIDTH);
 		this.browser.screenshot("panel-open-books-naive", Browser.MOBILE_WIDTH);
 
-		this.browser.find(".only-repeated-label").click();
+		this.browser.inPanel(".only-repeated-label").click();
 
-		assertThat(this.browser.findAll(".sql-lines > li.single")).allMatch((line) -> !line.isDisplayed());
-		assertThat(this.browser.findAll(".sql-lines > li[class*=group-]")).anyMatch(WebElement::isDisplayed);
+		assertThat(this.browser.allInPanel(".sql-lines > li.single")).allMatch((line) -> !line.isDisplayed());
+		assertThat(this.browser.allInPanel(".sql-lines > li[class*=group-]")).anyMatch(WebElement::isDisplayed);
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -258,7 +258,7 @@ class BrowserTests {
 			"/customers/2?mode=optimized", "/books?size=10&mode=naive", "/orders?mode=naive" })
 	void hostileSeedDataIsShownAsText(String path) {
 		List<LogEntry> console = this.browser.load(path);
-		click("#sql-panel > summary");
+		clickInPanel("#sql-panel > summary");
 
 		assertThat(Browser.severe(console)).isEmpty();
 		assertThat(this.browser.alertIsOpen()).as("an alert fired").isFalse();
@@ -269,6 +269,7 @@ class BrowserTests {
 				.matches("http://localhost:\\d+/(js|webjars)/.*"));
 		assertThat(this.browser.findAll("[onerror], [onload], [onclick]")).isEmpty();
 		assertThat(this.browser.findAll("img[src=x]")).isEmpty();
+		assertThat(this.browser.allInPanel("script, [onerror], [onload], [onclick], img[src=x]")).isEmpty();
 		if (path.startsWith("/books/3")) {
 			assertThat(this.browser.find("#records").getText()).contains(HOSTILE_TITLE);
 		}
@@ -316,12 +317,20 @@ class BrowserTests {
 		this.browser.waitUntilLoaded();
 	}
 
+	/** A click in the panel, scrolled into view as {@link #click} does. */
+	private void clickInPanel(String css) {
+		WebElement element = this.browser.inPanel(css);
+		this.browser.script("arguments[0].scrollIntoView({block: 'center'})", element);
+		element.click();
+		this.browser.waitUntilLoaded();
+	}
+
 	private int statements() {
-		return Integer.parseInt(this.browser.find("#sql-panel").getAttribute("data-statements"));
+		return Integer.parseInt(this.browser.inPanel("#sql-panel").getAttribute("data-statements"));
 	}
 
 	private List<String> footprint() {
-		WebElement panel = this.browser.find("#sql-panel");
+		WebElement panel = this.browser.inPanel("#sql-panel");
 		return List.of(panel.getAttribute("data-statements"), panel.getAttribute("data-rows"),
 				panel.getAttribute("data-bytes"));
 	}
