@@ -3,6 +3,7 @@ package com.example.orders;
 import java.util.List;
 
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -24,6 +25,18 @@ class OrderController {
 	@GetMapping("/orders/batched")
 	List<OrderLine> batchedOrders() {
 		return this.ledger.batched();
+	}
+
+	/**
+	 * One order, read twice: once for the page's heading, once more for its body, the
+	 * same statement with the same id from two lines.
+	 */
+	@GetMapping("/orders/{id}")
+	OrderPage order(@PathVariable long id) {
+		return new OrderPage(this.ledger.heading(id), this.ledger.line(id));
+	}
+
+	record OrderPage(String heading, OrderLine order) {
 	}
 
 }

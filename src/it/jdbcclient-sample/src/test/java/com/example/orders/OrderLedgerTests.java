@@ -7,13 +7,19 @@ import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabas
 import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 import org.springframework.context.annotation.Import;
 
+import dev.nplusonelab.diagnostics.NPlusOneDetector;
+import dev.nplusonelab.diagnostics.RequestReport;
+import dev.nplusonelab.diagnostics.SqlCapture;
 import dev.nplusonelab.diagnostics.test.ExpectStatements;
+import dev.nplusonelab.diagnostics.test.SqlAssertions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The starter's {@code @ExpectStatements} in the {@code @JdbcTest} slice: the ledger's
- * statement counts asserted without a web server.
+ * The starter's test support in the {@code @JdbcTest} slice: the ledger's statement
+ * counts asserted without a web server, and the failure of a duplicate assertion naming
+ * both lines that read the same order.
  */
 @JdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
@@ -22,6 +28,12 @@ class OrderLedgerTests {
 
 	@Autowired
 	private OrderLedger ledger;
+
+	@Autowired
+	private SqlCapture capture;
+
+	@Autowired
+	private NPlusOneDetector detector;
 
 	@Test
 	@ExpectStatements(exactly = 2)
@@ -33,6 +45,23 @@ class OrderLedgerTests {
 	@ExpectStatements(exactly = 13, nPlusOne = true)
 	void theNaiveListRunsOneStatementPerOrder() {
 		assertThat(this.ledger.naive()).hasSize(12);
+	}
+
+	@Test
+	void theOrderReadForItsHeadingAndAgainForItsBodyFailsTheDuplicateAssertionWithBothLines() {
+		RequestReport report = this.capture.capture(() -> {
+			this.ledger.heading(4);
+			this.ledger.line(4);
+		});
+
+		SqlAssertions.assertThat(report).usingDetector(this.detector).ranExactly(3).hasNoPotentialNPlusOne();
+		assertThatExceptionOfType(AssertionError.class)
+			.isThrownBy(() -> SqlAssertions.assertThat(report).usingDetector(this.detector).hasNoDuplicates())
+			.withMessageStartingWith("Expected no duplicate but found 1:")
+			.withMessageContaining("duplicate: the same statement with the same values ran 2 times, from "
+					+ SampleHttp.site("OrderLedger.java", "query(Order.class).optional()", 1) + ", "
+					+ SampleHttp.site("OrderLedger.java", "query(Order.class).single()", 1))
+			.withMessageContaining("Fix: reuse the first answer instead of asking again");
 	}
 
 }

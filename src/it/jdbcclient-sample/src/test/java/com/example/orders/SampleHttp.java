@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -37,6 +38,14 @@ final class SampleHttp {
 		return new JsonContent(get(uri, variables).getBody());
 	}
 
+	/**
+	 * The request's findings as a table, one row per finding, in the report's order.
+	 */
+	List<Finding> findings(ResponseEntity<String> response) {
+		List<Map<String, Object>> findings = JsonPath.read(report(response).getJson(), "$.findings");
+		return findings.stream().map(Finding::of).toList();
+	}
+
 	/** One statistic of a meter for one route, 0 before the route was first served. */
 	double measured(String meter, String route, String statistic) {
 		return this.http.get()
@@ -49,6 +58,14 @@ final class SampleHttp {
 						"$.measurements[?(@.statistic == '" + statistic + "')].value");
 				return values.get(0);
 			});
+	}
+
+	/**
+	 * A line that issued statements of a finding, as the finding lists it:
+	 * {@code OrderLedger.java:92 (12×)}.
+	 */
+	static String site(String source, String fragment, int runs) {
+		return line(source, fragment) + " (" + runs + "×)";
 	}
 
 	/** Where {@code fragment} is in one of the sample's sources, as a call site reads. */
@@ -65,6 +82,27 @@ final class SampleHttp {
 			throw new UncheckedIOException(ex);
 		}
 		throw new IllegalArgumentException(fragment + " is not in " + source);
+	}
+
+	/**
+	 * A row of a report's findings table.
+	 *
+	 * @param kind {@code n_plus_one}, {@code duplicate}, {@code unbatched_writes} or
+	 * {@code large_values}
+	 * @param sites every line that issued its statements, with how often
+	 * @param fix the fix as its message shows it, or {@code null} when none is named
+	 */
+	record Finding(String kind, String sites, String fix) {
+
+		@SuppressWarnings("unchecked")
+		static Finding of(Map<String, Object> finding) {
+			List<Map<String, Object>> sites = (List<Map<String, Object>>) finding.get("sites");
+			Map<String, Object> fix = (Map<String, Object>) finding.get("fix");
+			return new Finding((String) finding.get("kind"), String.join(", ",
+					sites.stream().map((site) -> site.get("callSite") + " (" + site.get("runs") + "×)").toList()),
+					(fix != null) ? (String) fix.get("text") : null);
+		}
+
 	}
 
 }
