@@ -141,8 +141,8 @@ final class BuiltInSuggestions implements FixSuggester {
 			// A @ModelAttribute method runs before the handler's transaction, and an
 			// entity
 			// passed on leaves it: what the other line reads must come fetched with it.
-			String onward = "pass the first result on, fetched with what the other line reads (JOIN FETCH), so that "
-					+ "no lazy association is read after its transaction";
+			String onward = "pass the first result on, fetched with what the later read needs (JOIN FETCH), so "
+					+ "that no lazy association is read after its transaction";
 			if (NPlusOneDetector.byId(statement.sql())) {
 				return new Suggestion("reuse", List.of(),
 						"read it once: " + onward + "; or run both reads in one transaction, whose persistence "

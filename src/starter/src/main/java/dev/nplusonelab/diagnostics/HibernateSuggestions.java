@@ -175,7 +175,7 @@ final class HibernateSuggestions implements MappingSuggester {
 	 */
 	private static String lazy(Mapped association) {
 		return association.eager() ? "; FetchType.LAZY removes the cause where every page that reads "
-				+ association.path() + " fetches it or reads it within its transaction" : "";
+				+ association.name() + " fetches it or reads it within its transaction" : "";
 	}
 
 	/** An entity graph that leaves the entity's other EAGER associations as they are. */

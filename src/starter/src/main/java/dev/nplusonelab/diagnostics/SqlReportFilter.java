@@ -192,8 +192,9 @@ final class SqlReportFilter extends OncePerRequestFilter {
 		}
 		if (visible && !response.isCommitted()) {
 			response.setHeader(STATEMENTS_HEADER, Integer.toString(report.statementCount()));
-			response.setHeader("Server-Timing", String.format(Locale.ROOT, "sql;dur=%.3f;desc=\"%d statements\"",
-					report.sqlTime().toNanos() / 1_000_000.0, report.statementCount()));
+			int count = report.statementCount();
+			response.setHeader("Server-Timing", String.format(Locale.ROOT, "sql;dur=%.3f;desc=\"%d %s\"",
+					report.sqlTime().toNanos() / 1_000_000.0, count, (count == 1) ? "statement" : "statements"));
 			if (recorded && id != null) {
 				response.setHeader(REPORT_HEADER, id);
 			}

@@ -68,7 +68,7 @@ class ResponsesTests {
 			// the response and drops the headers.
 			assertThat(response.getStatusCode().value()).isEqualTo(status);
 			assertThat(response.getHeaders().getFirst("X-Sql-Statements")).isEqualTo("1");
-			assertThat(response.getHeaders().getFirst("Server-Timing")).contains("desc=\"1 statements\"");
+			assertThat(response.getHeaders().getFirst("Server-Timing")).contains("desc=\"1 statement\"");
 			long id = Long.parseLong(response.getHeaders().getFirst("X-Sql-Report"));
 			assertThat(this.history.find(id)).get().extracting((entry) -> entry.report().status()).isEqualTo(status);
 			if (status == 302) {

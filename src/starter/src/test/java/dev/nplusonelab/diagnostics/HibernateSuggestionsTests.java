@@ -117,7 +117,7 @@ class HibernateSuggestionsTests {
 			.isEqualTo("Pet.owner is FetchType.EAGER (the default for @ManyToOne), so every query that does not "
 					+ "fetch it loads it row by row: join fetch Pet.owner, or batch it with @BatchSize on Owner or "
 					+ "hibernate.default_batch_fetch_size; FetchType.LAZY removes the cause where every page that "
-					+ "reads owner fetches it or reads it within its transaction (SELECT p FROM Pet p JOIN FETCH "
+					+ "reads Pet.owner fetches it or reads it within its transaction (SELECT p FROM Pet p JOIN FETCH "
 					+ "p.owner, or @EntityGraph(attributePaths = \"owner\"))");
 	}
 
