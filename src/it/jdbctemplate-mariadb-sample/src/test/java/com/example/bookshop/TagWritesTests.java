@@ -103,7 +103,7 @@ class TagWritesTests {
 
 		assertThat(deleted.getStatusCode().value()).isEqualTo(204);
 		assertThat(deleted.getHeaders().getFirst("X-Sql-Statements")).isEqualTo("1");
-		assertThat(deleted.getHeaders().getFirst("Server-Timing")).contains("desc=\"1 statements\"");
+		assertThat(deleted.getHeaders().getFirst("Server-Timing")).contains("desc=\"1 statement\"");
 	}
 
 	@Test

@@ -33,13 +33,34 @@ class OwnerController {
 		return this.directory.pets();
 	}
 
+	/**
+	 * Every pet with the size of its household, the naive way: a count per pet, the same
+	 * owner counted again for each of its pets.
+	 */
+	@GetMapping("/pets/households")
+	List<Household> households() {
+		return this.directory.households();
+	}
+
+	/** The same list in one statement. */
+	@GetMapping("/pets/households/in-one-query")
+	List<Household> householdsInOneQuery() {
+		return this.directory.householdsInOneQuery();
+	}
+
 	/** One owner, read twice by id: once for the name, once more for the pets. */
 	@GetMapping("/owners/{id}")
 	OwnerDetails owner(@PathVariable long id) {
 		return new OwnerDetails(id, this.directory.name(id), this.directory.petNames(id));
 	}
 
-	record OwnerDetails(long id, String name, List<String> pets) {
+	/**
+	 * The same owner with the fix the duplicate names: both reads in one read-only
+	 * transaction, whose persistence context answers the second lookup by id.
+	 */
+	@GetMapping("/owners/{id}/in-one-transaction")
+	OwnerDetails ownerInOneTransaction(@PathVariable long id) {
+		return this.directory.details(id);
 	}
 
 }

@@ -17,6 +17,8 @@ class OwnerDirectory {
 
 	private static final Sort BY_NAME = Sort.by("name");
 
+	private static final Sort BY_NAME_AND_ID = Sort.by("name", "id");
+
 	private final OwnerRepository owners;
 
 	private final PetRepository pets;
@@ -51,6 +53,58 @@ class OwnerDirectory {
 		return this.pets.findAll(BY_NAME).stream().map(PetSummary::of).toList();
 	}
 
+	/**
+	 * Each pet with the size of its household, the naive way: the pets in one statement,
+	 * then a count per pet. Pets of one owner count the same owner's pets again, with the
+	 * same key: Hibernate answers no query from its persistence context. That is one
+	 * potential N+1 over fewer distinct keys than statements, not a duplicate besides.
+	 */
+	@Transactional(readOnly = true)
+	List<Household> households() {
+		return this.pets.findAll(BY_NAME_AND_ID)
+			.stream()
+			.map((pet) -> new Household(pet.getName(), this.pets.countByOwner(pet.getOwner())))
+			.toList();
+	}
+
+	/** The same list, counted in the pets' statement. */
+	@Transactional(readOnly = true)
+	List<Household> householdsInOneQuery() {
+		return this.pets.findHouseholds();
+	}
+
+	/**
+	 * The name of one of an owner's pets. The controller read the owner already, as a
+	 * model attribute, but in a transaction of its own that is gone: its pets cannot be
+	 * loaded from it any more. So this reads the owner again, from another line, with the
+	 * same id: a duplicate across two lines.
+	 */
+	@Transactional(readOnly = true)
+	String petName(long ownerId, long petId) {
+		return owner(ownerId).getPets()
+			.stream()
+			.filter((pet) -> pet.getId() == petId)
+			.map(Pet::getName)
+			.findFirst()
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+	/**
+	 * Registers {@code count} new pets of an owner, saved one by one. Hibernate sends
+	 * their INSERTs when the transaction commits: one statement per pet, unless
+	 * {@code hibernate.jdbc.batch_size} lets it send them as JDBC batches. The owner is a
+	 * reference: a detached one, with an id of its own choosing, would make Hibernate
+	 * read its row again to tell it from a new one.
+	 */
+	@Transactional
+	int register(long ownerId, int count) {
+		Owner owner = this.owners.getReferenceById(ownerId);
+		for (int i = 1; i <= count; i++) {
+			this.pets.save(new Pet("Pet " + i, owner));
+		}
+		return count;
+	}
+
 	/** An owner's name, for the page's heading. */
 	String name(long id) {
 		return owner(id).getName();
@@ -66,6 +120,17 @@ class OwnerDirectory {
 	@Transactional(readOnly = true)
 	List<String> petNames(long id) {
 		return owner(id).getPets().stream().map(Pet::getName).toList();
+	}
+
+	/**
+	 * The owner page with the fix the duplicate names: {@link #name} and
+	 * {@link #petNames} in one read-only transaction. Its persistence context holds the
+	 * owner the first lookup loaded, so the second lookup by the same id finds it there
+	 * and asks the database nothing: the owner, then its pets.
+	 */
+	@Transactional(readOnly = true)
+	OwnerDetails details(long id) {
+		return new OwnerDetails(id, name(id), petNames(id));
 	}
 
 	private Owner owner(long id) {

@@ -13,9 +13,10 @@ import org.springframework.test.json.JsonContent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The same naive list with {@code hibernate.default_batch_fetch_size=4} (the
+ * The same application with {@code hibernate.default_batch_fetch_size=4} (the
  * {@code batch} profile): Hibernate loads the pets of four owners per statement, with an
- * IN-list padded to four keys, and a batch is no N+1.
+ * IN-list padded to four keys, and a batch is no N+1. It is also the fix the visits'
+ * treatments call for, next to the LOAD graph of the pets and vets.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("batch")
@@ -50,6 +51,24 @@ class BatchFetchTests {
 			.containsExactly("8", "5", "NULL", "NULL");
 		assertThat(this.http.measured("app.sql.nplusone", "/owners", "COUNT")).isEqualTo(nPlusOnes);
 		assertThat(owners.getBody()).isEqualTo(this.http.get("/owners/with-pets").getBody());
+	}
+
+	@Test
+	void theLoadGraphWithBatchedTreatmentsGivesTheSameVisitsInFiveStatementsWithNoFinding() {
+		ResponseEntity<String> graph = this.http.get("/visits/with-graph");
+
+		// The page with its pets and vets, the treatments of four, four and two visits,
+		// the count
+		assertThat(graph.getHeaders().getFirst("X-Sql-Statements")).isEqualTo("5");
+		JsonContent report = this.http.report(graph);
+		assertThat(report).extractingPath("$.findings").asArray().isEmpty();
+		assertThat(report).extractingPath("$.statements[1].sql")
+			.asString()
+			.contains("where t1_0.visit_id in (?,?,?,?)");
+		ResponseEntity<String> naive = this.http.get("/visits");
+		assertThat(graph.getBody()).isEqualTo(naive.getBody());
+		assertThat(Integer.parseInt(naive.getHeaders().getFirst("X-Sql-Statements"))).isGreaterThan(5);
+		assertThat(this.http.findings(naive)).isEmpty();
 	}
 
 }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -28,6 +29,10 @@ final class SampleHttp {
 		return this.http.get().uri(uri, variables).retrieve().toEntity(String.class);
 	}
 
+	ResponseEntity<String> post(String uri, Object... variables) {
+		return this.http.post().uri(uri, variables).retrieve().toEntity(String.class);
+	}
+
 	/** The request's full report, by the id its {@code X-Sql-Report} header gives. */
 	JsonContent report(ResponseEntity<String> response) {
 		return json("/actuator/sqlrequests/{id}", response.getHeaders().getFirst("X-Sql-Report"));
@@ -35,6 +40,14 @@ final class SampleHttp {
 
 	JsonContent json(String uri, Object... variables) {
 		return new JsonContent(get(uri, variables).getBody());
+	}
+
+	/**
+	 * The request's findings as a table, one row per finding, in the report's order.
+	 */
+	List<Finding> findings(ResponseEntity<String> response) {
+		List<Map<String, Object>> findings = JsonPath.read(report(response).getJson(), "$.findings");
+		return findings.stream().map(Finding::of).toList();
 	}
 
 	/** One statistic of a meter for one route, 0 before the route was first served. */
@@ -51,6 +64,14 @@ final class SampleHttp {
 			});
 	}
 
+	/**
+	 * A line that issued statements of a finding, as the finding lists it:
+	 * {@code OwnerSummary.java:9 (10×)}.
+	 */
+	static String site(String source, String fragment, int runs) {
+		return line(source, fragment) + " (" + runs + "×)";
+	}
+
 	/** Where {@code fragment} is in one of the sample's sources, as a call site reads. */
 	static String line(String source, String fragment) {
 		try {
@@ -65,6 +86,27 @@ final class SampleHttp {
 			throw new UncheckedIOException(ex);
 		}
 		throw new IllegalArgumentException(fragment + " is not in " + source);
+	}
+
+	/**
+	 * A row of a report's findings table.
+	 *
+	 * @param kind {@code n_plus_one}, {@code duplicate}, {@code unbatched_writes} or
+	 * {@code large_values}
+	 * @param sites every line that issued its statements, with how often
+	 * @param fix the fix as its message shows it, or {@code null} when none is named
+	 */
+	record Finding(String kind, String sites, String fix) {
+
+		@SuppressWarnings("unchecked")
+		static Finding of(Map<String, Object> finding) {
+			List<Map<String, Object>> sites = (List<Map<String, Object>>) finding.get("sites");
+			Map<String, Object> fix = (Map<String, Object>) finding.get("fix");
+			return new Finding((String) finding.get("kind"), String.join(", ",
+					sites.stream().map((site) -> site.get("callSite") + " (" + site.get("runs") + "×)").toList()),
+					(fix != null) ? (String) fix.get("text") : null);
+		}
+
 	}
 
 }
