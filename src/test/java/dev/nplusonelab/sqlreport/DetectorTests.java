@@ -119,7 +119,8 @@ class DetectorTests {
 	void aggregatesPerRowSuggestALateralAndReverseKeysWhatThePageShowsOfThem() {
 		RequestReport report = new Pages(this.mvc).visit("/authors?mode=naive&size=5&page=100").report();
 
-		// The author list counts each author's books and lists the three latest: a lateral
+		// The author list counts each author's books and lists the three latest: a
+		// lateral
 		// and a prefetch limited per author, as AuthorQueries does, not every book.
 		assertThat(repeats(report)).extracting((finding) -> finding.suggestion().text())
 			.contains("annotate over author.books, book.reviews (Lateral.over(List.of(AUTHOR_BOOKS, BOOK_REVIEWS), …))",

@@ -210,18 +210,18 @@ public class SqlPanelRenderer {
 				html.append("<span class=\"number\">").append(++number).append(".</span> ");
 				html.append("<strong>").append(escape(finding.label())).append("</strong> ");
 				String from = (finding.kind() == Finding.Kind.DUPLICATE) ? finding.sitesText() : finding.callSite();
-				span(html, "muted", "from " + from + ", " + decimal(finding.millis(), 1, true) + " ms");
-				if (finding.isNPlusOne() && finding.distinctParameterSets() < finding.count()) {
-					span(html, "muted", finding.distinctParameterSets()
-							+ ((finding.distinctParameterSets() == 1) ? " distinct key" : " distinct keys"));
-				}
+				String keys = (finding.isNPlusOne() && finding.distinctParameterSets() < finding.count())
+						? ", " + finding.distinctParameterSets()
+								+ ((finding.distinctParameterSets() == 1) ? " distinct key" : " distinct keys")
+						: "";
+				span(html, "muted", "from " + from + ", " + decimal(finding.millis(), 1, true) + " ms" + keys);
 				Finding.Source source = finding.source();
 				if (source != null) {
-					html.append("<div class=\"finding-source\">after #")
-						.append(source.index())
-						.append(" (")
-						.append(source.rows())
-						.append(" rows)</div>\n");
+					html.append("<div class=\"finding-source\">")
+						.append((source.rows() >= finding.count()) ? "for the " + source.rows()
+								+ ((source.rows() == 1) ? " row" : " rows") + " of #" + source.index()
+								: "after #" + source.index() + " (" + source.rows() + " rows)")
+						.append("</div>\n");
 				}
 				html.append("<pre class=\"sql\">").append(escape(finding.sql())).append("</pre>\n");
 				Finding.Suggestion suggestion = finding.suggestion();
