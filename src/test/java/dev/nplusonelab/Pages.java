@@ -10,8 +10,8 @@ import org.jsoup.nodes.Element;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-import dev.nplusonelab.diagnostics.RequestReport;
-import dev.nplusonelab.diagnostics.StatementRecord;
+import dev.nplusonelab.diagnostics.capture.RequestReport;
+import dev.nplusonelab.diagnostics.capture.StatementRecord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -49,6 +49,27 @@ class StructureTests {
 			.check(CLASSES);
 	}
 
+	/**
+	 * The lab uses the starter as any application would: through its API, never through
+	 * the types that are public only so that one of its parts can wire another.
+	 */
+	@Test
+	void theLabUsesTheStarterThroughItsApiOnly() {
+		noClasses().that()
+			.resideOutsideOfPackage("dev.nplusonelab.diagnostics..")
+			.should()
+			.dependOnClassesThat()
+			.haveFullyQualifiedName("dev.nplusonelab.diagnostics.capture.Capturing")
+			.orShould()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.nplusonelab.diagnostics.autoconfigure..")
+			.orShould()
+			.dependOnClassesThat()
+			.haveNameMatching("dev\\.nplusonelab\\.diagnostics\\.(capture\\.(Failures|TextCache|Statements|Fingerprint)"
+					+ "|detect\\.(HibernateSuggestions|DataJdbcSuggestions)|web\\.(WebDiagnostics|ReportPhaseInterceptor))")
+			.check(CLASSES);
+	}
+
 	@Test
 	void theStoreKnowsTheQueryLayerButNoPageOrPlumbing() {
 		noClasses().that()

@@ -22,10 +22,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import dev.nplusonelab.diagnostics.NPlusOneAutoConfiguration;
-import dev.nplusonelab.diagnostics.RequestReport;
-import dev.nplusonelab.diagnostics.SqlCapture;
-import dev.nplusonelab.diagnostics.SqlDiagnostics;
+import dev.nplusonelab.diagnostics.autoconfigure.NPlusOneAutoConfiguration;
+import dev.nplusonelab.diagnostics.capture.RequestReport;
+import dev.nplusonelab.diagnostics.capture.SqlCapture;
+import dev.nplusonelab.diagnostics.detect.SqlDiagnostics;
 
 /**
  * What the starter costs per statement: the same lookups by id through the same

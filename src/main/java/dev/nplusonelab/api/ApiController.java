@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.nplusonelab.system.Mode;
 import dev.nplusonelab.system.NotFoundException;
 import dev.nplusonelab.system.Paging;
-import dev.nplusonelab.diagnostics.StatementBudget;
+import dev.nplusonelab.diagnostics.web.StatementBudget;
 
 /**
  * The JSON API. Each method returns records and Jackson writes them after it returned: in

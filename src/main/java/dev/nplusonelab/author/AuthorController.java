@@ -5,7 +5,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-import dev.nplusonelab.diagnostics.StatementBudget;
+import dev.nplusonelab.diagnostics.web.StatementBudget;
 import dev.nplusonelab.system.ByMode;
 import dev.nplusonelab.system.Mode;
 import dev.nplusonelab.system.NotFoundException;

@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import dev.nplusonelab.diagnostics.StatementBudget;
+import dev.nplusonelab.diagnostics.web.StatementBudget;
 import dev.nplusonelab.system.ByMode;
 import dev.nplusonelab.system.Keyset;
 import dev.nplusonelab.system.ListPage;

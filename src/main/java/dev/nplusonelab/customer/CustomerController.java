@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import dev.nplusonelab.system.ByMode;
 import dev.nplusonelab.system.Mode;
 import dev.nplusonelab.system.NotFoundException;
-import dev.nplusonelab.diagnostics.StatementBudget;
+import dev.nplusonelab.diagnostics.web.StatementBudget;
 
 @Controller
 class CustomerController {

@@ -16,11 +16,11 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import dev.nplusonelab.diagnostics.NPlusOneProperties;
-import dev.nplusonelab.diagnostics.RequestReport;
-import dev.nplusonelab.diagnostics.SqlDiagnostics;
-import dev.nplusonelab.diagnostics.SqlRequestHistory;
-import dev.nplusonelab.diagnostics.StatementBudget;
-import dev.nplusonelab.diagnostics.StatementRecord;
+import dev.nplusonelab.diagnostics.capture.RequestReport;
+import dev.nplusonelab.diagnostics.detect.SqlDiagnostics;
+import dev.nplusonelab.diagnostics.history.SqlRequestHistory;
+import dev.nplusonelab.diagnostics.web.StatementBudget;
+import dev.nplusonelab.diagnostics.capture.StatementRecord;
 import dev.nplusonelab.diagnostics.test.ReportAssertions;
 import dev.nplusonelab.system.PageProbe;
 

@@ -10,7 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-import dev.nplusonelab.diagnostics.StreamedResponse;
+import dev.nplusonelab.diagnostics.web.StreamedResponse;
 
 @Controller
 class ExportController {

@@ -18,9 +18,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
-import dev.nplusonelab.diagnostics.RequestReport;
-import dev.nplusonelab.diagnostics.SqlCapture;
-import dev.nplusonelab.diagnostics.StatementRecord;
+import dev.nplusonelab.diagnostics.capture.RequestReport;
+import dev.nplusonelab.diagnostics.capture.SqlCapture;
+import dev.nplusonelab.diagnostics.capture.StatementRecord;
 import dev.nplusonelab.system.StrictNumbers;
 
 /**

@@ -3,7 +3,7 @@ package dev.nplusonelab.mistake;
 import java.util.List;
 import java.util.function.ToLongFunction;
 
-import dev.nplusonelab.diagnostics.StatementSummary;
+import dev.nplusonelab.diagnostics.detect.StatementSummary;
 
 /**
  * Rows and an estimate of bytes, counted the way the SQL panel counts what a request read

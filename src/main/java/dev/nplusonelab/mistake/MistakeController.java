@@ -10,7 +10,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import dev.nplusonelab.guide.Guide;
-import dev.nplusonelab.diagnostics.StatementBudget;
+import dev.nplusonelab.diagnostics.web.StatementBudget;
 import dev.nplusonelab.system.Mode;
 import dev.nplusonelab.system.Paging;
 

@@ -12,7 +12,7 @@ import dev.nplusonelab.api.AuthorJson;
 import dev.nplusonelab.api.PageJson;
 import dev.nplusonelab.system.Mode;
 import dev.nplusonelab.system.Paging;
-import dev.nplusonelab.diagnostics.StatementBudget;
+import dev.nplusonelab.diagnostics.web.StatementBudget;
 
 /**
  * The serializer mistake, shown on a page: the {@code /api/authors} payload, read by the

@@ -12,7 +12,7 @@ import dev.nplusonelab.system.Keyset;
 import dev.nplusonelab.system.ListPage;
 import dev.nplusonelab.system.Mode;
 import dev.nplusonelab.system.Paging;
-import dev.nplusonelab.diagnostics.StatementBudget;
+import dev.nplusonelab.diagnostics.web.StatementBudget;
 
 @Controller
 class OrderController {

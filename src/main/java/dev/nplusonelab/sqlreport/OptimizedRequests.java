@@ -2,8 +2,8 @@ package dev.nplusonelab.sqlreport;
 
 import org.springframework.stereotype.Component;
 
-import dev.nplusonelab.diagnostics.RequestReport;
-import dev.nplusonelab.diagnostics.SqlRuleScope;
+import dev.nplusonelab.diagnostics.capture.RequestReport;
+import dev.nplusonelab.diagnostics.detect.SqlRuleScope;
 import dev.nplusonelab.system.Mode;
 
 /**

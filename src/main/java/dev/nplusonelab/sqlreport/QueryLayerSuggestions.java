@@ -11,11 +11,11 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
-import dev.nplusonelab.diagnostics.Finding;
-import dev.nplusonelab.diagnostics.Finding.Suggestion;
-import dev.nplusonelab.diagnostics.FixSuggester;
-import dev.nplusonelab.diagnostics.RepeatedLookup;
-import dev.nplusonelab.diagnostics.StatementRecord;
+import dev.nplusonelab.diagnostics.detect.Finding;
+import dev.nplusonelab.diagnostics.detect.Finding.Suggestion;
+import dev.nplusonelab.diagnostics.detect.FixSuggester;
+import dev.nplusonelab.diagnostics.detect.RepeatedLookup;
+import dev.nplusonelab.diagnostics.capture.StatementRecord;
 import dev.nplusonelab.query.PagePlan;
 import dev.nplusonelab.query.Reach;
 import dev.nplusonelab.query.Relation;

@@ -14,13 +14,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
-import dev.nplusonelab.diagnostics.DiagnosticsAccess;
+import dev.nplusonelab.diagnostics.web.DiagnosticsAccess;
 import dev.nplusonelab.diagnostics.NPlusOneProperties;
-import dev.nplusonelab.diagnostics.SqlDiagnostics;
-import dev.nplusonelab.diagnostics.SqlExplainer;
-import dev.nplusonelab.diagnostics.SqlPanelRenderer;
-import dev.nplusonelab.diagnostics.SqlRequestHistory;
-import dev.nplusonelab.diagnostics.StatementRecord;
+import dev.nplusonelab.diagnostics.detect.SqlDiagnostics;
+import dev.nplusonelab.diagnostics.history.SqlExplainer;
+import dev.nplusonelab.diagnostics.web.SqlPanelRenderer;
+import dev.nplusonelab.diagnostics.history.SqlRequestHistory;
+import dev.nplusonelab.diagnostics.capture.StatementRecord;
 
 /**
  * The request history as pages, built on the starter's history: recent requests sortable
@@ -72,7 +72,7 @@ class SqlRequestsController {
 	String request(@PathVariable long id, Model model, HttpServletRequest request) {
 		allowed(request);
 		SqlRequestHistory.Entry entry = entry(id);
-		SqlDiagnostics.Panel panel = this.diagnostics.panel(entry);
+		SqlDiagnostics.Panel panel = this.diagnostics.panel(entry.report(), entry.findings(), entry.violations());
 		model.addAttribute("entry", entry);
 		model.addAttribute("panel", panel);
 		model.addAttribute("reportBody", this.renderer.body(panel, request));

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
 
-import dev.nplusonelab.diagnostics.RequestReport;
+import dev.nplusonelab.diagnostics.capture.RequestReport;
 
 /**
  * Gives every rendered page what the layout needs besides the page's own model: the
@@ -39,7 +39,9 @@ class PageModelInterceptor implements HandlerInterceptor {
 				|| view.getViewName() != null && view.getViewName().startsWith("redirect:")) {
 			return;
 		}
-		view.addObject("sqlReport", request.getAttribute(RequestReport.ATTRIBUTE));
+		if (request.getAttribute(RequestReport.ATTRIBUTE) instanceof RequestReport report) {
+			view.addObject("sqlReport", new RenderedReport(report));
+		}
 		Mode mode = PageParameterResolvers.currentMode(request);
 		view.addObject("mode", mode);
 		view.addObject("visitorMode", (mode != null) ? mode : chosenMode(request));

@@ -14,8 +14,8 @@ import dev.nplusonelab.LabTest;
 import dev.nplusonelab.Pages;
 import dev.nplusonelab.Pages.Visit;
 import dev.nplusonelab.book.BookDetail.ReviewLine;
-import dev.nplusonelab.diagnostics.RequestReport;
-import dev.nplusonelab.diagnostics.SqlCapture;
+import dev.nplusonelab.diagnostics.capture.RequestReport;
+import dev.nplusonelab.diagnostics.capture.SqlCapture;
 import dev.nplusonelab.Formulas;
 import dev.nplusonelab.guide.Guide;
 

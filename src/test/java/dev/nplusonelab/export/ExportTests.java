@@ -10,8 +10,8 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import dev.nplusonelab.LabTest;
-import dev.nplusonelab.diagnostics.RequestReport;
-import dev.nplusonelab.diagnostics.SqlDiagnostics;
+import dev.nplusonelab.diagnostics.capture.RequestReport;
+import dev.nplusonelab.diagnostics.detect.SqlDiagnostics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

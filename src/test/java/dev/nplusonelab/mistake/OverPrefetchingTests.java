@@ -15,7 +15,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import dev.nplusonelab.LabTest;
 import dev.nplusonelab.Pages;
 import dev.nplusonelab.Pages.Visit;
-import dev.nplusonelab.diagnostics.StatementSummary;
+import dev.nplusonelab.diagnostics.detect.StatementSummary;
 import dev.nplusonelab.system.ListPage;
 import dev.nplusonelab.system.Paging;
 
@@ -72,8 +72,8 @@ class OverPrefetchingTests {
 		int size = 20;
 		Visit wrong = this.pages.visit(PAGE + "?mode=naive&size=" + size + "&page=" + page);
 		Visit right = this.pages.visit(PAGE + "?mode=optimized&size=" + size + "&page=" + page);
-		StatementSummary wrongRead = wrong.report().summary();
-		StatementSummary rightRead = right.report().summary();
+		StatementSummary wrongRead = StatementSummary.of(wrong.report());
+		StatementSummary rightRead = StatementSummary.of(right.report());
 
 		// Both read one row past the page to learn whether another page follows.
 		long pageRows = size + 1;
@@ -90,9 +90,9 @@ class OverPrefetchingTests {
 		Footprint shown = Footprint.of(this.optimized.list(paging).rows(), Byline::shownBytes);
 
 		assertThat(document.select(".footprint-fetched .footprint-value").attr("data-rows"))
-			.isEqualTo(Long.toString(visit.report().summary().rows()));
+			.isEqualTo(Long.toString(StatementSummary.of(visit.report()).rows()));
 		assertThat(document.select(".footprint-fetched .footprint-value").attr("data-bytes"))
-			.isEqualTo(Long.toString(visit.report().summary().bytes()));
+			.isEqualTo(Long.toString(StatementSummary.of(visit.report()).bytes()));
 		assertThat(document.select(".footprint-shown .footprint-value").text()).startsWith("20 rows, ≈ ");
 		assertThat(document.select(".footprint-shown .footprint-value").attr("data-bytes"))
 			.isEqualTo(Long.toString(shown.bytes()));
@@ -105,7 +105,7 @@ class OverPrefetchingTests {
 		Footprint shown = Footprint.of(this.optimized.list(paging).rows(), Byline::shownBytes);
 		Visit visit = this.pages.visit(PAGE + "?mode=optimized&page=4&size=20");
 
-		long lookAhead = visit.report().summary().bytes() - shown.bytes();
+		long lookAhead = StatementSummary.of(visit.report()).bytes() - shown.bytes();
 		assertThat(shown.rows()).isEqualTo(20);
 		assertThat(lookAhead).isPositive().isLessThan(200);
 	}

@@ -25,8 +25,8 @@ import org.springframework.data.domain.Slice;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.nplusonelab.LabTest;
-import dev.nplusonelab.diagnostics.RequestReport;
-import dev.nplusonelab.diagnostics.SqlCapture;
+import dev.nplusonelab.diagnostics.capture.RequestReport;
+import dev.nplusonelab.diagnostics.capture.SqlCapture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

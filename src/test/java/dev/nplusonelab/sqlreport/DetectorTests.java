@@ -12,11 +12,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-import dev.nplusonelab.diagnostics.Finding;
-import dev.nplusonelab.diagnostics.Fingerprint;
-import dev.nplusonelab.diagnostics.RequestReport;
-import dev.nplusonelab.diagnostics.SqlCapture;
-import dev.nplusonelab.diagnostics.SqlDiagnostics;
+import dev.nplusonelab.diagnostics.detect.Finding;
+import dev.nplusonelab.diagnostics.capture.RequestReport;
+import dev.nplusonelab.diagnostics.capture.SqlCapture;
+import dev.nplusonelab.diagnostics.detect.SqlDiagnostics;
 import dev.nplusonelab.LabTest;
 import dev.nplusonelab.Pages;
 import dev.nplusonelab.guide.Guide;
@@ -215,15 +214,6 @@ class DetectorTests {
 			assertThat(finding.distinctParameterSets()).isEqualTo(4);
 			assertThat(finding.callSite()).startsWith("DetectorTests.java:");
 		});
-	}
-
-	@Test
-	void literalsAndInListsDoNotChangeTheFingerprint() {
-		assertThat(Fingerprint.of("SELECT * FROM t WHERE id IN (?, ?)"))
-			.isEqualTo(Fingerprint.of("SELECT *  FROM t\nWHERE id IN (?,?,?)"));
-		assertThat(Fingerprint.of("SELECT * FROM t WHERE name = 'x' AND n = 42"))
-			.isEqualTo(Fingerprint.of("SELECT * FROM t WHERE name = 'y''s' AND n = 7"));
-		assertThat(Fingerprint.of("SELECT b2.id FROM book b2")).contains("b2.id");
 	}
 
 	private List<Finding> repeats(RequestReport report) {

@@ -9,10 +9,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-import dev.nplusonelab.diagnostics.RequestReport;
-import dev.nplusonelab.diagnostics.SqlCapture;
-import dev.nplusonelab.diagnostics.SqlRequestHistory;
-import dev.nplusonelab.diagnostics.StatementRecord;
+import dev.nplusonelab.diagnostics.capture.RequestReport;
+import dev.nplusonelab.diagnostics.capture.SqlCapture;
+import dev.nplusonelab.diagnostics.history.SqlRequestHistory;
+import dev.nplusonelab.diagnostics.capture.StatementRecord;
 import dev.nplusonelab.LabTest;
 import dev.nplusonelab.Pages;
 

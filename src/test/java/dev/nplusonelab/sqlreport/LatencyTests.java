@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-import dev.nplusonelab.diagnostics.RequestReport;
+import dev.nplusonelab.diagnostics.capture.RequestReport;
 import dev.nplusonelab.LabTest;
 import dev.nplusonelab.Pages;
 

@@ -8,10 +8,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-import dev.nplusonelab.diagnostics.RequestReport;
-import dev.nplusonelab.diagnostics.SqlCapture;
-import dev.nplusonelab.diagnostics.StatementRecord;
-import dev.nplusonelab.diagnostics.StatementSummary;
+import dev.nplusonelab.diagnostics.capture.RequestReport;
+import dev.nplusonelab.diagnostics.capture.SqlCapture;
+import dev.nplusonelab.diagnostics.capture.StatementRecord;
+import dev.nplusonelab.diagnostics.detect.StatementSummary;
 import dev.nplusonelab.LabTest;
 import dev.nplusonelab.Pages;
 
@@ -51,7 +51,7 @@ class StatementCountingTests {
 		});
 
 		assertThat(report.statementCount()).isEqualTo(4);
-		StatementSummary summary = report.summary();
+		StatementSummary summary = StatementSummary.of(report);
 		assertThat(summary.similarStatements()).isEqualTo(3);
 		assertThat(summary.duplicateStatements()).isEqualTo(1);
 		assertThat(summary.repeatedGroups()).singleElement().satisfies((group) -> {
@@ -74,7 +74,7 @@ class StatementCountingTests {
 		assertThat(report.statements()).extracting(StatementRecord::sql)
 			.containsExactly("SELECT title FROM book WHERE id IN (?)", "SELECT title FROM book WHERE id IN (?, ?)",
 					"SELECT title FROM book WHERE id IN (?, ?)", "SELECT title FROM book WHERE id IN (?)");
-		StatementSummary summary = report.summary();
+		StatementSummary summary = StatementSummary.of(report);
 		assertThat(summary.repeatedGroups()).singleElement().satisfies((group) -> {
 			assertThat(group.count()).isEqualTo(4);
 			assertThat(group.duplicates()).isEqualTo(1);

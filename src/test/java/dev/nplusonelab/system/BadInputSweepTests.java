@@ -34,8 +34,8 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
 import org.springframework.web.util.UriUtils;
 
 import dev.nplusonelab.LabTest;
-import dev.nplusonelab.diagnostics.RequestReport;
-import dev.nplusonelab.diagnostics.StatementRecord;
+import dev.nplusonelab.diagnostics.capture.RequestReport;
+import dev.nplusonelab.diagnostics.capture.StatementRecord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

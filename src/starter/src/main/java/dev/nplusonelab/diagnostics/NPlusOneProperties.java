@@ -224,7 +224,6 @@ public class NPlusOneProperties implements InitializingBean {
 		if (this.log.interval.isNegative()) {
 			throw new IllegalArgumentException("nplusone.log.interval must not be negative, not " + this.log.interval);
 		}
-		AllowedAddresses.parse(this.web.allowedAddresses);
 	}
 
 	/** Where a statement was asked for: the first frame of application code. */
@@ -408,9 +407,9 @@ public class NPlusOneProperties implements InitializingBean {
 		/**
 		 * Remote addresses that are shown the panel, the headers, bound values, the
 		 * history and EXPLAIN: "loopback", IP addresses, CIDR ranges, or "*" for
-		 * everyone. Decided by the socket's address (request.getRemoteAddr()), which a
-		 * forwarded header changes only where the application configured forwarded header
-		 * handling.
+		 * everyone; an address that does not parse stops the application from starting.
+		 * Decided by the socket's address (request.getRemoteAddr()), which a forwarded
+		 * header changes only where the application configured forwarded header handling.
 		 */
 		private List<String> allowedAddresses = new ArrayList<>(List.of("loopback"));
 
@@ -446,7 +445,7 @@ public class NPlusOneProperties implements InitializingBean {
 		 * request, are reported as unbatched writes. Fewer are not reported; writes are
 		 * never a potential N+1.
 		 */
-		private int unbatchedThreshold = NPlusOneDetector.UNBATCHED_WRITES;
+		private int unbatchedThreshold = 10;
 
 		public int getUnbatchedThreshold() {
 			return this.unbatchedThreshold;

@@ -11,7 +11,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import dev.nplusonelab.diagnostics.SqlMetrics;
+import dev.nplusonelab.diagnostics.web.SqlMetrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -6,8 +6,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 
-import dev.nplusonelab.diagnostics.RequestReport;
-import dev.nplusonelab.diagnostics.SqlCapture;
+import dev.nplusonelab.diagnostics.capture.RequestReport;
+import dev.nplusonelab.diagnostics.capture.SqlCapture;
 import dev.nplusonelab.diagnostics.test.ExpectStatements;
 import dev.nplusonelab.diagnostics.test.ReportAssertions;
 

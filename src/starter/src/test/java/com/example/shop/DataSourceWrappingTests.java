@@ -18,9 +18,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 import org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource;
 
-import dev.nplusonelab.diagnostics.NPlusOneAutoConfiguration;
-import dev.nplusonelab.diagnostics.RequestReport;
-import dev.nplusonelab.diagnostics.SqlCapture;
+import dev.nplusonelab.diagnostics.autoconfigure.NPlusOneAutoConfiguration;
+import dev.nplusonelab.diagnostics.capture.RequestReport;
+import dev.nplusonelab.diagnostics.capture.SqlCapture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -11,7 +11,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.task.TaskDecorator;
 
-import dev.nplusonelab.diagnostics.SqlCapture;
+import dev.nplusonelab.diagnostics.capture.SqlCapture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -16,14 +16,14 @@ import org.springframework.core.annotation.Order;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-import dev.nplusonelab.diagnostics.Finding;
-import dev.nplusonelab.diagnostics.FixSuggester;
-import dev.nplusonelab.diagnostics.RepeatedLookup;
-import dev.nplusonelab.diagnostics.RequestReport;
-import dev.nplusonelab.diagnostics.SqlDiagnostics;
-import dev.nplusonelab.diagnostics.SqlMetrics;
-import dev.nplusonelab.diagnostics.SqlReportTags;
-import dev.nplusonelab.diagnostics.SqlRuleScope;
+import dev.nplusonelab.diagnostics.detect.Finding;
+import dev.nplusonelab.diagnostics.detect.FixSuggester;
+import dev.nplusonelab.diagnostics.detect.RepeatedLookup;
+import dev.nplusonelab.diagnostics.capture.RequestReport;
+import dev.nplusonelab.diagnostics.detect.SqlDiagnostics;
+import dev.nplusonelab.diagnostics.web.SqlMetrics;
+import dev.nplusonelab.diagnostics.web.SqlReportTags;
+import dev.nplusonelab.diagnostics.detect.SqlRuleScope;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -16,11 +16,11 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-import dev.nplusonelab.diagnostics.Finding;
-import dev.nplusonelab.diagnostics.FixSuggester;
-import dev.nplusonelab.diagnostics.RepeatedLookup;
-import dev.nplusonelab.diagnostics.SqlReportTags;
-import dev.nplusonelab.diagnostics.SqlRuleScope;
+import dev.nplusonelab.diagnostics.detect.Finding;
+import dev.nplusonelab.diagnostics.detect.FixSuggester;
+import dev.nplusonelab.diagnostics.detect.RepeatedLookup;
+import dev.nplusonelab.diagnostics.web.SqlReportTags;
+import dev.nplusonelab.diagnostics.detect.SqlRuleScope;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -77,7 +77,7 @@ class FailureIsolationTests {
 
 		@Override
 		public Tags tags(jakarta.servlet.http.HttpServletRequest request,
-				dev.nplusonelab.diagnostics.RequestReport report) {
+				dev.nplusonelab.diagnostics.capture.RequestReport report) {
 			throw new IllegalStateException("tags");
 		}
 
@@ -87,7 +87,7 @@ class FailureIsolationTests {
 		}
 
 		@Override
-		public boolean appliesTo(dev.nplusonelab.diagnostics.RequestReport report) {
+		public boolean appliesTo(dev.nplusonelab.diagnostics.capture.RequestReport report) {
 			throw new IllegalStateException("scope");
 		}
 

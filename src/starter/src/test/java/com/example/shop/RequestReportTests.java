@@ -13,13 +13,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-import dev.nplusonelab.diagnostics.Finding;
-import dev.nplusonelab.diagnostics.RequestReport;
-import dev.nplusonelab.diagnostics.SqlCapture;
-import dev.nplusonelab.diagnostics.SqlDiagnostics;
-import dev.nplusonelab.diagnostics.SqlMetrics;
-import dev.nplusonelab.diagnostics.SqlRequestHistory;
-import dev.nplusonelab.diagnostics.StatementRecord;
+import dev.nplusonelab.diagnostics.detect.Finding;
+import dev.nplusonelab.diagnostics.capture.RequestReport;
+import dev.nplusonelab.diagnostics.capture.SqlCapture;
+import dev.nplusonelab.diagnostics.detect.SqlDiagnostics;
+import dev.nplusonelab.diagnostics.web.SqlMetrics;
+import dev.nplusonelab.diagnostics.history.SqlRequestHistory;
+import dev.nplusonelab.diagnostics.capture.StatementRecord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -8,9 +8,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-import dev.nplusonelab.diagnostics.Finding;
-import dev.nplusonelab.diagnostics.RequestReport;
-import dev.nplusonelab.diagnostics.SqlDiagnostics;
+import dev.nplusonelab.diagnostics.detect.Finding;
+import dev.nplusonelab.diagnostics.capture.RequestReport;
+import dev.nplusonelab.diagnostics.detect.SqlDiagnostics;
+import dev.nplusonelab.diagnostics.detect.StatementSummary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,8 +36,8 @@ class ResultSetBytesTests {
 		void rowsAreCountedButBytesAreNot() {
 			RequestReport report = RequestReportTests.report(this.mvc.get().uri("/large").exchange());
 
-			assertThat(report.summary().rows()).isEqualTo(12);
-			assertThat(report.summary().bytes()).isZero();
+			assertThat(StatementSummary.of(report).rows()).isEqualTo(12);
+			assertThat(StatementSummary.of(report).bytes()).isZero();
 			assertThat(this.diagnostics.findings(report)).isEmpty();
 		}
 
@@ -57,8 +58,8 @@ class ResultSetBytesTests {
 		void bytesAreEstimatedAndManyLargeValuesAreAFinding() {
 			RequestReport report = RequestReportTests.report(this.mvc.get().uri("/large").exchange());
 
-			assertThat(report.summary().rows()).isEqualTo(12);
-			assertThat(report.summary().bytes()).isGreaterThanOrEqualTo(12 * 2000);
+			assertThat(StatementSummary.of(report).rows()).isEqualTo(12);
+			assertThat(StatementSummary.of(report).bytes()).isGreaterThanOrEqualTo(12 * 2000);
 			assertThat(this.diagnostics.findings(report)).singleElement().satisfies((finding) -> {
 				assertThat(finding.kind()).isEqualTo(Finding.Kind.LARGE_VALUES);
 				assertThat(finding.suggestion().text())

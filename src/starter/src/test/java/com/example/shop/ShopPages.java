@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.View;
 
-import dev.nplusonelab.diagnostics.StreamedResponse;
+import dev.nplusonelab.diagnostics.web.StreamedResponse;
 
 /** Server-rendered pages, with a view that runs SQL itself. */
 @Controller

@@ -9,11 +9,11 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 
-import dev.nplusonelab.diagnostics.DataAccess;
-import dev.nplusonelab.diagnostics.Database;
-import dev.nplusonelab.diagnostics.Fetched;
-import dev.nplusonelab.diagnostics.SqlExplainer;
-import dev.nplusonelab.diagnostics.StatementRecord;
+import dev.nplusonelab.diagnostics.capture.DataAccess;
+import dev.nplusonelab.diagnostics.capture.Database;
+import dev.nplusonelab.diagnostics.capture.Fetched;
+import dev.nplusonelab.diagnostics.history.SqlExplainer;
+import dev.nplusonelab.diagnostics.capture.StatementRecord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

@@ -17,12 +17,12 @@ import org.springframework.core.task.TaskDecorator;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-import dev.nplusonelab.diagnostics.RequestReport;
-import dev.nplusonelab.diagnostics.SqlCapture;
-import dev.nplusonelab.diagnostics.SqlDiagnostics;
-import dev.nplusonelab.diagnostics.SqlMetrics;
-import dev.nplusonelab.diagnostics.SqlPanelRenderer;
-import dev.nplusonelab.diagnostics.StatementRecord;
+import dev.nplusonelab.diagnostics.capture.RequestReport;
+import dev.nplusonelab.diagnostics.capture.SqlCapture;
+import dev.nplusonelab.diagnostics.detect.SqlDiagnostics;
+import dev.nplusonelab.diagnostics.web.SqlMetrics;
+import dev.nplusonelab.diagnostics.web.SqlPanelRenderer;
+import dev.nplusonelab.diagnostics.capture.StatementRecord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -7,9 +7,9 @@ import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabas
 import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 import org.springframework.context.annotation.Import;
 
-import dev.nplusonelab.diagnostics.NPlusOneDetector;
-import dev.nplusonelab.diagnostics.RequestReport;
-import dev.nplusonelab.diagnostics.SqlCapture;
+import dev.nplusonelab.diagnostics.detect.NPlusOneDetector;
+import dev.nplusonelab.diagnostics.capture.RequestReport;
+import dev.nplusonelab.diagnostics.capture.SqlCapture;
 import dev.nplusonelab.diagnostics.test.ExpectStatements;
 import dev.nplusonelab.diagnostics.test.SqlAssertions;
 

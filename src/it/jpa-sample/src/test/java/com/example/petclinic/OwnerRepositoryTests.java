@@ -9,9 +9,9 @@ import org.springframework.data.domain.Sort;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.nplusonelab.diagnostics.NPlusOneDetector;
-import dev.nplusonelab.diagnostics.RequestReport;
-import dev.nplusonelab.diagnostics.SqlCapture;
+import dev.nplusonelab.diagnostics.detect.NPlusOneDetector;
+import dev.nplusonelab.diagnostics.capture.RequestReport;
+import dev.nplusonelab.diagnostics.capture.SqlCapture;
 import dev.nplusonelab.diagnostics.test.ExpectStatements;
 import dev.nplusonelab.diagnostics.test.ReportAssertions;
 

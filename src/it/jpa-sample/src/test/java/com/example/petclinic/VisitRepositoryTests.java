@@ -11,8 +11,8 @@ import org.springframework.data.domain.Sort;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.nplusonelab.diagnostics.RequestReport;
-import dev.nplusonelab.diagnostics.SqlCapture;
+import dev.nplusonelab.diagnostics.capture.RequestReport;
+import dev.nplusonelab.diagnostics.capture.SqlCapture;
 import dev.nplusonelab.diagnostics.test.ReportAssertions;
 
 import static org.assertj.core.api.Assertions.assertThat;

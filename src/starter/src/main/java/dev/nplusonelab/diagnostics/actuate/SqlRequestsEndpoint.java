@@ -18,15 +18,15 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
-import dev.nplusonelab.diagnostics.DiagnosticsAccess;
-import dev.nplusonelab.diagnostics.Finding;
-import dev.nplusonelab.diagnostics.RequestReport;
-import dev.nplusonelab.diagnostics.SqlCapture;
-import dev.nplusonelab.diagnostics.SqlDiagnostics;
-import dev.nplusonelab.diagnostics.SqlExplainer;
-import dev.nplusonelab.diagnostics.SqlRequestHistory;
-import dev.nplusonelab.diagnostics.StatementRecord;
-import dev.nplusonelab.diagnostics.Violation;
+import dev.nplusonelab.diagnostics.web.DiagnosticsAccess;
+import dev.nplusonelab.diagnostics.detect.Finding;
+import dev.nplusonelab.diagnostics.capture.RequestReport;
+import dev.nplusonelab.diagnostics.capture.SqlCapture;
+import dev.nplusonelab.diagnostics.detect.SqlDiagnostics;
+import dev.nplusonelab.diagnostics.history.SqlExplainer;
+import dev.nplusonelab.diagnostics.history.SqlRequestHistory;
+import dev.nplusonelab.diagnostics.capture.StatementRecord;
+import dev.nplusonelab.diagnostics.detect.Violation;
 
 /**
  * {@code /actuator/sqlrequests}: recent requests with their statement counts and

@@ -12,9 +12,9 @@ import org.junit.platform.commons.support.AnnotationSupport;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
-import dev.nplusonelab.diagnostics.NPlusOneDetector;
-import dev.nplusonelab.diagnostics.RequestReport;
-import dev.nplusonelab.diagnostics.SqlCapture;
+import dev.nplusonelab.diagnostics.detect.NPlusOneDetector;
+import dev.nplusonelab.diagnostics.capture.RequestReport;
+import dev.nplusonelab.diagnostics.capture.SqlCapture;
 
 /**
  * Runs a test method annotated with {@link ExpectStatements} inside a report of its own,

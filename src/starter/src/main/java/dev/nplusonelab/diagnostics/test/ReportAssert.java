@@ -5,10 +5,10 @@ import java.util.Locale;
 
 import org.assertj.core.api.AbstractAssert;
 
-import dev.nplusonelab.diagnostics.Finding;
-import dev.nplusonelab.diagnostics.NPlusOneDetector;
-import dev.nplusonelab.diagnostics.RequestReport;
-import dev.nplusonelab.diagnostics.StatementRecord;
+import dev.nplusonelab.diagnostics.detect.Finding;
+import dev.nplusonelab.diagnostics.detect.NPlusOneDetector;
+import dev.nplusonelab.diagnostics.capture.RequestReport;
+import dev.nplusonelab.diagnostics.capture.StatementRecord;
 
 /** Assertions on the statements of one report; each returns this, so they chain. */
 public class ReportAssert extends AbstractAssert<ReportAssert, RequestReport> {

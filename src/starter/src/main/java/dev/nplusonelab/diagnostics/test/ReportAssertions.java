@@ -1,6 +1,6 @@
 package dev.nplusonelab.diagnostics.test;
 
-import dev.nplusonelab.diagnostics.RequestReport;
+import dev.nplusonelab.diagnostics.capture.RequestReport;
 
 /**
  * {@link SqlAssertions} for a report alone, with nothing of the Servlet API in its

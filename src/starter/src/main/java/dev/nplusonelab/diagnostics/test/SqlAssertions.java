@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-import dev.nplusonelab.diagnostics.RequestReport;
+import dev.nplusonelab.diagnostics.capture.RequestReport;
 
 /**
  * Statement-count assertions, the {@code assertNumQueries} of Spring: an AssertJ entry

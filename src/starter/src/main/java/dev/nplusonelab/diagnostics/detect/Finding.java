@@ -1,0 +1,204 @@
+package dev.nplusonelab.diagnostics.detect;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.nplusonelab.diagnostics.capture.DataAccess;
+import dev.nplusonelab.diagnostics.capture.Fetched;
+import dev.nplusonelab.diagnostics.capture.Fingerprint;
+import dev.nplusonelab.diagnostics.capture.Statements;
+
+/**
+ * Something the detector found in one request's statements.
+ *
+ * @param kind a potential N+1, a duplicate, unbatched writes or a read of large values
+ * @param sql the statement text of the first one
+ * @param callSite the line of application code that issued them; for a duplicate, the
+ * first of {@code sites}
+ * @param count how many statements (for large values: how many values)
+ * @param distinctParameterSets how many different statements and values among them: for a
+ * potential N+1, the distinct keys it looked up; for a duplicate, the statements that ran
+ * more than once
+ * @param millis their summed driver time
+ * @param indexes their positions in the request
+ * @param source the statement that most likely produced the rows they were issued for
+ * @param suggestion the fix, from the first {@link FixSuggester} that named one
+ * @param sites every line that issued them, in the order they first ran, with how often
+ * each did
+ */
+public record Finding(Kind kind, String sql, String callSite, int count, int distinctParameterSets, double millis,
+		List<Integer> indexes, @Nullable Source source, @Nullable Suggestion suggestion, List<Site> sites) {
+
+	/** A potential N+1, as opposed to the other kinds. */
+	public boolean isNPlusOne() {
+		return this.kind == Kind.N_PLUS_ONE;
+	}
+
+	/** One line, as the log and the panel show it. */
+	public String message() {
+		StringBuilder message = new StringBuilder();
+		switch (this.kind) {
+			case LARGE_VALUES -> message.append("large values: #")
+				.append(this.indexes.get(0))
+				.append(" read ")
+				.append(this.count)
+				.append(" values of " + (Fetched.LARGE_VALUE_BYTES / 1024) + " KB or more, from ")
+				.append(this.callSite);
+			case N_PLUS_ONE -> {
+				message.append("potential N+1: ").append(this.count);
+				if (this.source != null && this.source.rows() >= this.count) {
+					message.append(" statements from ")
+						.append(this.callSite)
+						.append(" for the ")
+						.append(plural(this.source.rows(), "row"))
+						.append(" of #")
+						.append(this.source.index())
+						.append(" (")
+						.append(Fingerprint.brief(this.source.sql()))
+						.append(')');
+				}
+				else if (this.source != null) {
+					// More statements than the list has rows: a loop inside the loop over
+					// it.
+					message.append(" statements from ")
+						.append(this.callSite)
+						.append(" after #")
+						.append(this.source.index())
+						.append(" (")
+						.append(Fingerprint.brief(this.source.sql()))
+						.append(", ")
+						.append(plural(this.source.rows(), "row"))
+						.append(')');
+				}
+				else {
+					message.append(" similar statements from ").append(this.callSite);
+				}
+				if (this.distinctParameterSets < this.count) {
+					message.append(", ").append(plural(this.distinctParameterSets, "distinct key"));
+				}
+			}
+			case DUPLICATE -> {
+				message.append("duplicate: ");
+				if (this.distinctParameterSets == 1) {
+					message.append("the same statement with the same values ran ").append(this.count).append(" times");
+				}
+				else {
+					message.append(this.distinctParameterSets)
+						.append(" statements ran again with the same values, ")
+						.append(this.count)
+						.append(" runs in all");
+				}
+				message.append(", from ").append(sitesText());
+			}
+			case UNBATCHED_WRITES -> message.append("unbatched writes: ")
+				.append(this.count)
+				.append(' ')
+				.append(Statements.verb(this.sql))
+				.append(" statements from ")
+				.append(this.callSite)
+				.append(", one at a time");
+		}
+		message.append(String.format(Locale.ROOT, ", %.1f ms: %s", this.millis, Fingerprint.brief(this.sql)));
+		if (this.suggestion != null) {
+			message.append(". Fix: ").append(this.suggestion.text());
+		}
+		return message.toString();
+	}
+
+	/**
+	 * Every line that issued them with how often: {@code A.java:3 (2×), B.java:9 (1×)}.
+	 */
+	public String sitesText() {
+		StringBuilder text = new StringBuilder();
+		for (Site site : this.sites) {
+			text.append((text.length() > 0) ? ", " : "").append(site.callSite()).append(" (").append(site.runs());
+			text.append("×)");
+		}
+		return text.toString();
+	}
+
+	/** How the panel labels it. */
+	public String label() {
+		return switch (this.kind) {
+			case N_PLUS_ONE -> "potential N+1 · " + this.count + " statements";
+			case DUPLICATE -> "duplicate · " + this.count + " runs";
+			case UNBATCHED_WRITES -> "unbatched writes · " + this.count + " statements";
+			case LARGE_VALUES ->
+				"large values · " + this.count + " of " + (Fetched.LARGE_VALUE_BYTES / 1024) + " KB or more";
+		};
+	}
+
+	private static String plural(long count, String noun) {
+		return count + " " + noun + ((count == 1) ? "" : "s");
+	}
+
+	public enum Kind {
+
+		/**
+		 * A read issued from one line once per row of an earlier one, whatever values the
+		 * rows hold.
+		 */
+		N_PLUS_ONE,
+
+		/**
+		 * A read with the same text and values asked for again, from the same line or
+		 * from another, and not as part of an N+1.
+		 */
+		DUPLICATE,
+
+		/**
+		 * Writes (INSERT, UPDATE, DELETE) sent from one line one at a time, more of them
+		 * than {@code nplusone.writes.unbatched-threshold}: a batch not sent as one.
+		 */
+		UNBATCHED_WRITES,
+
+		/**
+		 * A statement that read many large values (a text column): often a list that
+		 * loads every column when it shows a few.
+		 */
+		LARGE_VALUES
+
+	}
+
+	/**
+	 * The statement a repeated one is issued for.
+	 *
+	 * @param index its position in the request
+	 * @param sql its text
+	 * @param rows the rows it returned
+	 * @param issuer the code that sent it: an association of an ORM is only what loads
+	 * the repeats when the ORM loaded the list too
+	 */
+	public record Source(int index, String sql, long rows, DataAccess issuer) {
+	}
+
+	/**
+	 * A line that issued statements of a finding.
+	 *
+	 * @param callSite the line
+	 * @param runs how many of them it issued
+	 */
+	public record Site(String callSite, int runs) {
+	}
+
+	/**
+	 * A fix for what was found.
+	 *
+	 * @param action what to do: {@code join}, {@code prefetch}, {@code select},
+	 * {@code project}, {@code load}, ... as the suggester names it
+	 * @param relations the relation or association names the fix walks, in order; empty
+	 * when it names none
+	 * @param summary the fix in words
+	 * @param code the code or SQL that does it
+	 */
+	public record Suggestion(String action, List<String> relations, String summary, String code) {
+
+		public String text() {
+			return this.summary + " (" + this.code + ")";
+		}
+
+	}
+
+}
