@@ -69,6 +69,19 @@ class ExtensionPointTests {
 		assertThat(this.diagnostics.violations(RequestReportTests.report(other), java.util.List.of())).isEmpty();
 	}
 
+	/**
+	 * Strict mode fails the request for everyone, but only an allowed address reads why:
+	 * passing {@code visible=true} to the failure for every client turns this red.
+	 */
+	@Test
+	void aClientFromElsewhereGetsTheFailureButNotTheRules() throws Exception {
+		MvcTestResult remote = this.mvc.get().uri("/budget?tier=gold").with(AccessTests.from("203.0.113.9")).exchange();
+
+		assertThat(remote).hasStatus(500);
+		assertThat(remote.getResponse().getContentAsString())
+			.isEqualTo("Strict SQL mode: this gold request broke 1 rule.\n");
+	}
+
 	@Test
 	void theFirstSuggesterWithAnAnswerWinsAndTheStartersOwnComeLast() {
 		RequestReport authors = RequestReportTests.report(this.mvc.get().uri("/books/naive").exchange());

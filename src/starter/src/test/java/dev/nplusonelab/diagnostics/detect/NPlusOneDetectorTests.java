@@ -114,6 +114,64 @@ class NPlusOneDetectorTests {
 		assertThat(this.detector.findings(this.statements.list())).isEmpty();
 	}
 
+	private static final String PETS_BY_TWO_OWNERS = "select p1_0.owner_id,p1_0.id,p1_0.name from pet p1_0 "
+			+ "where p1_0.owner_id in (?,?) order by p1_0.name";
+
+	/**
+	 * Hibernate with {@code default_batch_fetch_size=2} over four owners sits on both
+	 * thresholds at once: four rows for two statements, four keys for two statements.
+	 * Either comparison made strict ({@code <} to {@code <=} on the rows, {@code >=} to
+	 * {@code >} on the keys) calls these batches an N+1.
+	 */
+	@Test
+	void batchesOfTwoOverFourRowsAreBatchesOnBothThresholds() {
+		ran(OWNERS, 4);
+		ran(PETS_BY_TWO_OWNERS, 3, 1L, 2L);
+		ran(PETS_BY_TWO_OWNERS, 2, 3L, 4L);
+
+		assertThat(this.detector.findings(this.statements.list())).isEmpty();
+	}
+
+	/** One row fewer than twice the statements: the list is too short to be batched. */
+	@Test
+	void oneRowShortOfTwiceTheStatementsIsAnNPlusOne() {
+		ran(OWNERS, 3);
+		ran(PETS_BY_TWO_OWNERS, 3, 1L, 2L);
+		ran(PETS_BY_TWO_OWNERS, 2, 3L, 4L);
+
+		assertThat(this.detector.findings(this.statements.list())).singleElement()
+			.extracting(Finding::kind)
+			.isEqualTo(Kind.N_PLUS_ONE);
+	}
+
+	/**
+	 * The padding is not a key. Counting the {@code NULL} would make three keys four, and
+	 * the two statements (one of them a single owner) a batch.
+	 */
+	@Test
+	void aPaddingNullIsNotCountedAsAKey() {
+		ran(OWNERS, 4);
+		ran(PETS_BY_TWO_OWNERS, 3, 1L, 2L);
+		ran(PETS_BY_TWO_OWNERS, 2, 3L, null);
+
+		assertThat(this.detector.findings(this.statements.list())).singleElement()
+			.extracting(Finding::kind)
+			.isEqualTo(Kind.N_PLUS_ONE);
+	}
+
+	/**
+	 * Two statements padded with {@code NULL} load no parent twice: keeping the padding
+	 * would find the {@code NULL} in both and call six distinct owners an N+1.
+	 */
+	@Test
+	void paddingInSeveralStatementsIsNotAKeyLoadedTwice() {
+		ran(OWNERS, 6);
+		ran(PETS_BY_OWNERS, 3, 1L, 2L, 3L, null);
+		ran(PETS_BY_OWNERS, 2, 4L, 5L, 6L, null);
+
+		assertThat(this.detector.findings(this.statements.list())).isEmpty();
+	}
+
 	private void ran(String sql, long rows, @Nullable Object... values) {
 		this.statements.ran(sql, rows, values);
 	}
