@@ -6,6 +6,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -151,6 +154,49 @@ class AccessTests {
 				.exchange()
 				.getResponse()
 				.getContentAsString()).doesNotContain("sql-panel");
+		}
+
+	}
+
+	/**
+	 * A reverse proxy on the same host connects from loopback for every visitor. With
+	 * {@code server.forward-headers-strategy=native}, Tomcat takes the client's address
+	 * from the proxy's {@code X-Forwarded-For} (it trusts the header only from internal
+	 * addresses such as loopback), and that is the address the starter checks: the
+	 * visitor the proxy names is denied; without the setting, everyone behind the proxy
+	 * would be this machine.
+	 */
+	@Nested
+	@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+			properties = "server.forward-headers-strategy=native")
+	class BehindAReverseProxy {
+
+		@LocalServerPort
+		private int port;
+
+		@Test
+		void theAddressTheProxyForwardsIsCheckedNotTheProxys() {
+			RestClient proxy = ResponsesTests.client(this.port);
+			ResponseEntity<String> visitor = proxy.get()
+				.uri("http://127.0.0.1:" + this.port + "/page/clean")
+				.header("X-Forwarded-For", "203.0.113.9")
+				.retrieve()
+				.toEntity(String.class);
+			ResponseEntity<String> history = proxy.get()
+				.uri("http://127.0.0.1:" + this.port + "/actuator/sqlrequests")
+				.header("X-Forwarded-For", "203.0.113.9")
+				.retrieve()
+				.toEntity(String.class);
+			ResponseEntity<String> local = proxy.get()
+				.uri("http://127.0.0.1:" + this.port + "/page/clean")
+				.retrieve()
+				.toEntity(String.class);
+
+			assertThat(visitor.getStatusCode().value()).isEqualTo(200);
+			assertThat(visitor.getBody()).contains("<h1>Clean</h1>").doesNotContain("sql-panel");
+			assertThat(visitor.getHeaders().headerNames()).noneMatch((name) -> name.startsWith("X-Sql"));
+			assertThat(history.getStatusCode().value()).isEqualTo(404);
+			assertThat(local.getBody()).contains("id=\"sql-panel\"");
 		}
 
 	}
