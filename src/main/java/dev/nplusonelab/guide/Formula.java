@@ -88,8 +88,14 @@ public final class Formula {
 		return text.toString();
 	}
 
-	/** The count for these values of the letters; every letter must have one. */
+	/**
+	 * The count for these values of the letters: exactly the formula's letters, each with
+	 * a value. A value for a letter the formula does not have is refused rather than
+	 * ignored, so that a test that measured a term (the look-ahead {@code P}) fails when
+	 * the term is dropped from the formula instead of passing without it.
+	 */
 	public long evaluate(Map<String, Long> values) {
+		requireExactlyTheLetters(values);
 		long total = this.constant;
 		for (Term term : this.terms) {
 			total += term.coefficient() * value(values, term);
@@ -117,6 +123,29 @@ public final class Formula {
 			text.append((term.coefficient() == 1) ? Long.toString(value) : term.coefficient() + "·" + value);
 		}
 		return text.append(" = ").append(evaluate(values)).toString();
+	}
+
+	private void requireExactlyTheLetters(Map<String, Long> values) {
+		List<String> missing = this.terms.stream()
+			.filter((term) -> values.get(term.letter()) == null)
+			.map((term) -> term.letter() + " (" + term.meaning() + ")")
+			.toList();
+		List<String> extra = values.keySet()
+			.stream()
+			.filter((letter) -> this.terms.stream().noneMatch((term) -> term.letter().equals(letter)))
+			.sorted()
+			.toList();
+		if (missing.isEmpty() && extra.isEmpty()) {
+			return;
+		}
+		List<String> problems = new ArrayList<>();
+		if (!missing.isEmpty()) {
+			problems.add("no value for " + String.join(", ", missing));
+		}
+		if (!extra.isEmpty()) {
+			problems.add("a value for " + String.join(", ", extra) + ", which it does not have");
+		}
+		throw new IllegalArgumentException("The formula " + text() + " got " + String.join(" and ", problems));
 	}
 
 	private static long value(Map<String, Long> values, Term term) {

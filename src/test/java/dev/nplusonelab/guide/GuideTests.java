@@ -5,8 +5,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import dev.nplusonelab.LabTest;
@@ -23,6 +26,9 @@ class GuideTests {
 
 	@Autowired
 	private MockMvcTester mvc;
+
+	@Autowired
+	private JdbcClient jdbc;
 
 	/**
 	 * The count a lesson shows above its records, with the page's own numbers in the
@@ -48,6 +54,26 @@ class GuideTests {
 			assertThat(naive.digest()).as("digest on %s", href).hasSize(12).isEqualTo(optimized.digest());
 			assertThat(naive.document().select(".evidence .digest").text()).isEqualTo(naive.digest());
 		}));
+	}
+
+	/**
+	 * The test above loads each lesson's own link, and the book list's has a next page:
+	 * its P is 1 there, so a formula that folds P into the constant ({@code 2 + 6·N + E})
+	 * shows the right count on it. This one also loads the last page, where P is 0, and
+	 * fails on that mutation.
+	 */
+	@ParameterizedTest(name = "another page follows: {0}")
+	@ValueSource(booleans = { true, false })
+	void theBookListShowsTheCountItMeasuredWithAndWithoutALookAheadBook(boolean anotherPageFollows) {
+		int size = 9;
+		long books = this.jdbc.sql("SELECT count(*) FROM book").query(Long.class).single();
+		long page = anotherPageFollows ? 0 : (books - 1) / size;
+		Pages.Visit naive = new Pages(this.mvc).visit("/books?mode=naive&size=" + size + "&page=" + page);
+
+		assertThat(naive.document().select(".cost-naive code.formula").text()).contains("P");
+		assertThat(naive.document().select(".legend dt:matchesOwn(^P$) + dd").text())
+			.endsWith("(" + (anotherPageFollows ? 1 : 0) + " here)");
+		assertThat(shownCount(naive, ".cost-naive")).isEqualTo(naive.statements());
 	}
 
 	/**

@@ -1,15 +1,20 @@
 package dev.nplusonelab.system;
 
 import java.util.List;
+import java.util.Map;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.web.util.HtmlUtils;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import dev.nplusonelab.LabTest;
 import dev.nplusonelab.Pages;
@@ -83,11 +88,64 @@ class VisitorChoicesTests {
 	}
 
 	@Test
-	void staticFilesAndTheActuatorGetNoChoices() {
+	void stylesheetsAndScriptsGetNoChoices() {
 		Document page = visit("/books", "mode=naive&latency=1");
 
 		assertThat(page.select("link[href], script[src]"))
 			.allSatisfy((element) -> assertThat(element.attr("href") + element.attr("src")).doesNotContain("mode="));
+	}
+
+	/**
+	 * The detection page is the one that links to the Actuator (each recorded route's
+	 * metrics as JSON), next to links to pages. Catches {@code /actuator} dropped from
+	 * the prefixes that get no choices, which the test above cannot see: no stylesheet or
+	 * script is under {@code /actuator}.
+	 */
+	@Test
+	void theActuatorLinksOfARenderedPageGetNoChoicesWhileItsPageLinksDo() {
+		// A recorded route gives the metrics table a row, and the row its Actuator link.
+		new Pages(this.mvc).visit("/books?mode=naive&size=5");
+		Document page = visit("/detection", "mode=naive&latency=1");
+
+		List<String> actuator = page.select("a[href^=/actuator]").eachAttr("href");
+		assertThat(actuator).as("links to the Actuator on /detection").isNotEmpty();
+		assertThat(actuator).allSatisfy((href) -> assertThat(queryParameters(href)).as(href)
+			.doesNotContainKeys(Mode.PARAMETER, LatencyInterceptor.PARAMETER));
+		assertThat(page.select("a[href^=/sql/requests]").eachAttr("href")).isNotEmpty()
+			.allSatisfy((href) -> assertThat(queryParameters(href)).as(href)
+				.containsEntry(Mode.PARAMETER, List.of("naive"))
+				.containsEntry(LatencyInterceptor.PARAMETER, List.of("1")));
+	}
+
+	/**
+	 * Every kind of URL a template may write, given to the processor with a visitor's
+	 * choices. Catches the Actuator (or a static file, or the export) getting the mode or
+	 * the latency, and a page link (a list, an item, the JSON API, a link with its own
+	 * query) losing them.
+	 */
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					/actuator                                                  | /actuator
+					/actuator/sqlrequests                                      | /actuator/sqlrequests
+					/actuator/metrics/app.sql.statements?tag=uri:/books        | /actuator/metrics/app.sql.statements?tag=uri:/books
+					/css/app.css                                               | /css/app.css
+					/export/books.csv                                          | /export/books.csv
+					/books                                                     | /books?mode=naive&latency=1
+					/books/1                                                   | /books/1?mode=naive&latency=1
+					/authors?page=2&size=10                                    | /authors?page=2&size=10&mode=naive&latency=1
+					/api/books/1                                               | /api/books/1?mode=naive&latency=1
+					/books?mode=optimized                                      | /books?mode=optimized&latency=1
+					/lab                                                       | /lab?mode=naive
+					""")
+	void theActuatorAndStaticFilesGetNoChoicesAndPagesGetBoth(String url, String processed) {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/books");
+		request.setParameter(Mode.PARAMETER, "naive");
+		request.setParameter(LatencyInterceptor.PARAMETER, "1");
+		request.setAttribute(Mode.ATTRIBUTE, Mode.NAIVE);
+
+		assertThat(HtmlUtils.htmlUnescape(new VisitorChoices().processUrl(request, HtmlUtils.htmlEscape(url))))
+			.isEqualTo(processed);
 	}
 
 	@Test
@@ -102,6 +160,10 @@ class VisitorChoicesTests {
 	private Document visit(String path, String choices) {
 		String uri = choices.isEmpty() ? path : path + (path.contains("?") ? "&" : "?") + choices;
 		return new Pages(this.mvc).visit(uri).document();
+	}
+
+	private static Map<String, List<String>> queryParameters(String href) {
+		return UriComponentsBuilder.fromUriString(HtmlUtils.htmlUnescape(href)).build().getQueryParams();
 	}
 
 	/** Links to the application's pages: not static files, the Actuator or the export. */
