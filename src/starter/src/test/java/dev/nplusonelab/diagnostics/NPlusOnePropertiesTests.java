@@ -1,5 +1,6 @@
 package dev.nplusonelab.diagnostics;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.util.unit.DataSize;
 
 import dev.nplusonelab.diagnostics.autoconfigure.NPlusOneAutoConfiguration;
 
@@ -66,6 +68,104 @@ class NPlusOnePropertiesTests {
 				.getFailure()
 				.rootCause()
 				.hasMessage("nplusone.history.size must be from 1 to 10000, not 0"));
+	}
+
+	/** The defaults the README's property table lists. */
+	@Test
+	void theDefaultsAreTheDocumentedOnes() {
+		NPlusOneProperties properties = bind(Map.of());
+
+		assertThat(properties.isEnabled()).isTrue();
+		assertThat(properties.getLatency()).isZero();
+		assertThat(properties.getMaxLatency()).isEqualTo(Duration.ofMillis(50));
+		assertThat(properties.getMaxInjected()).isEqualTo(Duration.ofSeconds(10));
+		assertThat(properties.isRequestLatency()).isFalse();
+		assertThat(properties.isStrict()).isFalse();
+		assertThat(properties.isParameters()).isTrue();
+		assertThat(properties.isExplain()).isTrue();
+		assertThat(properties.getApplicationPackages()).isEmpty();
+		assertThat(properties.getMaxStatementsPerRequest()).isEqualTo(2000);
+		assertThat(properties.getCallSites().isEnabled()).isTrue();
+		assertThat(properties.getCallSites().getSkip()).isEmpty();
+		assertThat(properties.getCallSites().getMaxDepth()).isEqualTo(256);
+		assertThat(properties.getResultSet().isBytes()).isFalse();
+		assertThat(properties.getPanel().isEnabled()).isTrue();
+		assertThat(properties.getPanel().isErrorPages()).isFalse();
+		assertThat(properties.getPanel().getMaxSize()).isEqualTo(DataSize.ofMegabytes(2));
+		assertThat(properties.getPanel().getExplainUrl()).isEmpty();
+		assertThat(properties.getPanel().getHistoryUrl()).isEmpty();
+		assertThat(properties.getHistory().isEnabled()).isTrue();
+		assertThat(properties.getHistory().getSize()).isEqualTo(200);
+		assertThat(properties.getHistory().getExclude()).isEmpty();
+		assertThat(properties.getWeb().getAllowedAddresses()).containsExactly("loopback");
+		assertThat(properties.getWeb().getExclude()).containsExactly("/webjars/**", "/favicon.ico");
+		assertThat(properties.getWrites().getUnbatchedThreshold()).isEqualTo(10);
+		assertThat(properties.getLog().getInterval()).isEqualTo(Duration.ofMinutes(1));
+		assertThat(properties.getLog().getLevel()).isEqualTo(NPlusOneProperties.Log.Level.WARN);
+	}
+
+	/** Every property binds from its documented name. */
+	@Test
+	void everyPropertyBindsFromItsName() {
+		Map<String, String> values = new java.util.HashMap<>();
+		values.put("nplusone.enabled", "false");
+		values.put("nplusone.latency", "20ms");
+		values.put("nplusone.max-latency", "100ms");
+		values.put("nplusone.max-injected", "3s");
+		values.put("nplusone.request-latency", "true");
+		values.put("nplusone.strict", "true");
+		values.put("nplusone.parameters", "false");
+		values.put("nplusone.explain", "false");
+		values.put("nplusone.application-packages", "com.example.shop,com.example.admin");
+		values.put("nplusone.max-statements-per-request", "50");
+		values.put("nplusone.call-sites.enabled", "false");
+		values.put("nplusone.call-sites.skip", "com.example.shop.QueryLayer");
+		values.put("nplusone.call-sites.max-depth", "32");
+		values.put("nplusone.result-set.bytes", "true");
+		values.put("nplusone.panel.enabled", "false");
+		values.put("nplusone.panel.error-pages", "true");
+		values.put("nplusone.panel.max-size", "512KB");
+		values.put("nplusone.panel.explain-url", "/explain/{id}/{index}");
+		values.put("nplusone.panel.history-url", "/history/{id}");
+		values.put("nplusone.history.enabled", "false");
+		values.put("nplusone.history.size", "20");
+		values.put("nplusone.history.exclude", "/health/**");
+		values.put("nplusone.web.allowed-addresses", "10.0.0.0/8");
+		values.put("nplusone.web.exclude", "/assets/**");
+		values.put("nplusone.writes.unbatched-threshold", "3");
+		values.put("nplusone.log.interval", "10s");
+		values.put("nplusone.log.level", "debug");
+
+		NPlusOneProperties properties = bind(values);
+
+		assertThat(properties.isEnabled()).isFalse();
+		assertThat(properties.getLatency()).isEqualTo(Duration.ofMillis(20));
+		assertThat(properties.getMaxLatency()).isEqualTo(Duration.ofMillis(100));
+		assertThat(properties.getMaxInjected()).isEqualTo(Duration.ofSeconds(3));
+		assertThat(properties.isRequestLatency()).isTrue();
+		assertThat(properties.isStrict()).isTrue();
+		assertThat(properties.isParameters()).isFalse();
+		assertThat(properties.isExplain()).isFalse();
+		assertThat(properties.getApplicationPackages()).containsExactly("com.example.shop", "com.example.admin");
+		assertThat(properties.getMaxStatementsPerRequest()).isEqualTo(50);
+		assertThat(properties.getCallSites().isEnabled()).isFalse();
+		assertThat(properties.getCallSites().getSkip()).containsExactly("com.example.shop.QueryLayer");
+		assertThat(properties.getCallSites().getMaxDepth()).isEqualTo(32);
+		assertThat(properties.getResultSet().isBytes()).isTrue();
+		assertThat(properties.getPanel().isEnabled()).isFalse();
+		assertThat(properties.getPanel().isErrorPages()).isTrue();
+		assertThat(properties.getPanel().getMaxSize()).isEqualTo(DataSize.ofKilobytes(512));
+		assertThat(properties.getPanel().getExplainUrl()).isEqualTo("/explain/{id}/{index}");
+		assertThat(properties.getPanel().getHistoryUrl()).isEqualTo("/history/{id}");
+		assertThat(properties.getHistory().isEnabled()).isFalse();
+		assertThat(properties.getHistory().getSize()).isEqualTo(20);
+		assertThat(properties.getHistory().getExclude()).containsExactly("/health/**");
+		assertThat(properties.getWeb().getAllowedAddresses()).containsExactly("10.0.0.0/8");
+		assertThat(properties.getWeb().getExclude()).containsExactly("/assets/**");
+		assertThat(properties.getWrites().getUnbatchedThreshold()).isEqualTo(3);
+		assertThat(properties.getLog().getInterval()).isEqualTo(Duration.ofSeconds(10));
+		assertThat(properties.getLog().getLevel()).isEqualTo(NPlusOneProperties.Log.Level.DEBUG);
+		assertThatNoException().isThrownBy(properties::afterPropertiesSet);
 	}
 
 	private static NPlusOneProperties bind(String property, String value) {

@@ -24,6 +24,14 @@ public final class RecordedStatements {
 
 	private int batchSize = 1;
 
+	private long nanos = 100_000;
+
+	private StatementRecord.Phase phase = StatementRecord.Phase.HANDLER;
+
+	private java.time.Duration latency = java.time.Duration.ZERO;
+
+	private java.time.Duration maxInjected = java.time.Duration.ZERO;
+
 	/** The statements that follow come from {@code callSite}. */
 	public RecordedStatements from(String callSite) {
 		this.callSite = callSite;
@@ -48,6 +56,28 @@ public final class RecordedStatements {
 		return this;
 	}
 
+	/** The statements that follow took {@code nanos} in the driver each. */
+	public RecordedStatements taking(long nanos) {
+		this.nanos = nanos;
+		return this;
+	}
+
+	/** The statements that follow ran in {@code phase} of the request. */
+	public RecordedStatements during(StatementRecord.Phase phase) {
+		this.phase = phase;
+		return this;
+	}
+
+	/**
+	 * The report delays each statement by {@code latency}, up to {@code maxInjected} in
+	 * all, as {@code nplusone.latency} and {@code nplusone.max-injected} do.
+	 */
+	public RecordedStatements delayed(java.time.Duration latency, java.time.Duration maxInjected) {
+		this.latency = latency;
+		this.maxInjected = maxInjected;
+		return this;
+	}
+
 	/** A statement that returned {@code rows} rows, with the values it bound. */
 	public RecordedStatements ran(String sql, long rows, @Nullable Object... values) {
 		Fetched fetched = new Fetched();
@@ -57,19 +87,28 @@ public final class RecordedStatements {
 		List<@Nullable Object> bound = Collections.unmodifiableList(Arrays.asList(values));
 		this.statements.add(new StatementRecord(this.statements.size() + 1, sql, Fingerprint.of(sql),
 				List.of(bound.stream().map(StatementListener::show).toList()), Arrays.deepToString(values) + "|",
-				100_000, 0, this.batchSize, keys(values), true, this.callSite, StatementRecord.Phase.HANDLER, bound,
-				fetched, "main", this.issuer, this.database));
+				this.nanos, 0, this.batchSize, keys(values), true, this.callSite, this.phase, bound, fetched, "main",
+				this.issuer, this.database));
 		return this;
 	}
 
 	/** A completed report of the statements, for code that reads reports. */
 	public RequestReport report() {
-		RequestReport report = new RequestReport(7, "GET", "/owners", java.time.Duration.ZERO, java.time.Duration.ZERO,
+		return report(7, "/owners");
+	}
+
+	/**
+	 * A completed report of the statements with this id and route, each statement asking
+	 * for its delay first, as the listener does.
+	 */
+	public RequestReport report(long id, String route) {
+		RequestReport report = new RequestReport(id, "GET", "/owners", this.latency, this.maxInjected,
 				Math.max(this.statements.size(), 1));
 		for (StatementRecord statement : this.statements) {
-			report.add(statement.nanos(), 0, statement::at, null);
+			long delay = report.nextDelayNanos();
+			report.add(statement.nanos(), delay, statement::at, null);
 		}
-		report.complete("/owners", 200, 0);
+		report.complete(route, 200, 0);
 		return report;
 	}
 
