@@ -10,6 +10,8 @@
 # database (see src/bench/README.md). Both instances listen on the loopback only and stop at the end.
 # Besides requests per second it records the CPU time the application process spent per request
 # (from /proc), which is less sensitive to the two cores being shared with wrk and PostgreSQL.
+# A run with any non-2xx response or socket error fails the script, and so does an instance that is not what
+# its variant says (the "off" one counting statements, or another one with no statement counted).
 set -euo pipefail
 
 URL=${1:?usage: overhead.sh DATABASE_URL [SECONDS_PER_RUN] [ROUNDS]}
@@ -59,6 +61,33 @@ for variant in "${VARIANTS[@]}"; do
   done
 done
 
+# A run counts only if every response was a 2xx: an error page is cheaper than the page, and would flatter
+# whichever instance served it.
+check_run() { # variant endpoint wrk-output
+  if grep -qE 'Non-2xx or 3xx responses|Socket errors' <<< "$3"; then
+    echo "$1 $2: wrk saw errors, so the run does not count:" >&2
+    grep -E 'Non-2xx or 3xx responses|Socket errors' <<< "$3" >&2
+    exit 1
+  fi
+}
+
+# Each instance is what it is meant to be: "off" has no statement metric at all, and every other variant has
+# counted statements through the proxy around its pool (the metric's total is the statements it saw).
+check_wrapping() { # variant
+  local body status
+  status=$(curl -sS -o "$OUT/metric-$1.json" -w '%{http_code}' \
+    "http://127.0.0.1:${PORT[$1]}/actuator/metrics/app.sql.statements")
+  body=$(cat "$OUT/metric-$1.json")
+  if [ "$1" = off ]; then
+    [ "$status" = 404 ] || { echo "off: the starter is active (app.sql.statements answers $status)" >&2; exit 1; }
+  else
+    [ "$status" = 200 ] || { echo "$1: no app.sql.statements metric ($status): the pool is not wrapped" >&2; exit 1; }
+    python3 -c 'import json,sys; m={s["statistic"]: s["value"] for s in json.load(sys.stdin)["measurements"]}; sys.exit(0 if m.get("TOTAL", 0) > 0 else 1)' \
+      <<< "$body" || { echo "$1: app.sql.statements counted no statement: the pool is not wrapped" >&2; exit 1; }
+  fi
+  echo "$1: $( [ "$1" = off ] && echo 'not wrapped, as meant' || echo 'wrapped, statements counted')" >&2
+}
+
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 TICKS=$(getconf CLK_TCK)
 
@@ -67,8 +96,11 @@ echo "round,endpoint,variant,requests_per_s,cpu_ms_per_request,p50_ms" > "$CSV"
 echo "Warming up every endpoint on every instance ($WARMUP s each)..." >&2
 for endpoint in $ENDPOINTS; do
   for variant in "${VARIANTS[@]}"; do
-    wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" "http://127.0.0.1:${PORT[$variant]}$endpoint" > /dev/null
+    check_run "$variant" "$endpoint" "$(wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" "http://127.0.0.1:${PORT[$variant]}$endpoint")"
   done
+done
+for variant in "${VARIANTS[@]}"; do
+  check_wrapping "$variant"
 done
 for round in $(seq 1 "$ROUNDS"); do
   for endpoint in $ENDPOINTS; do
@@ -77,6 +109,7 @@ for round in $(seq 1 "$ROUNDS"); do
       before=$(cpu_ticks "$pid")
       result=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency "http://127.0.0.1:${PORT[$variant]}$endpoint")
       after=$(cpu_ticks "$pid")
+      check_run "$variant" "$endpoint" "$result"
       requests=$(awk '/requests in/ { print $1 }' <<< "$result")
       rps=$(awk '/Requests\/sec/ { print $2 }' <<< "$result")
       p50=$(awk '$1 == "50%" { v = $2; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } printf "%.2f", v }' <<< "$result")
