@@ -18,6 +18,7 @@ import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
@@ -52,7 +53,7 @@ class HibernateSuggestionsTests {
 
 	private static SessionFactory factory;
 
-	private static NPlusOneDetector detector;
+	private NPlusOneDetector detector;
 
 	@BeforeAll
 	static void buildTheMetamodel() {
@@ -64,9 +65,18 @@ class HibernateSuggestionsTests {
 					Article.class, Tag.class, Summary.class)
 			.buildMetadata()
 			.buildSessionFactory();
+	}
+
+	/**
+	 * A suggester of each test's own, which reads the mapping in that test: the suggester
+	 * keeps what it read, and a mutation of how it reads the mapping is to be run against
+	 * every test that depends on it, not only the first that ran.
+	 */
+	@BeforeEach
+	void newSuggester() {
 		DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
 		beans.registerSingleton("entityManagerFactory", factory);
-		detector = new NPlusOneDetector(
+		this.detector = new NPlusOneDetector(
 				List.of(new HibernateSuggestions(beans.getBeanProvider(EntityManagerFactory.class))));
 	}
 
@@ -265,8 +275,8 @@ class HibernateSuggestionsTests {
 		return new RecordedStatements().issuedBy(DataAccess.HIBERNATE);
 	}
 
-	private static @Nullable String fix(RecordedStatements statements) {
-		List<Finding> findings = detector.findings(statements.list());
+	private @Nullable String fix(RecordedStatements statements) {
+		List<Finding> findings = this.detector.findings(statements.list());
 		assertThat(findings).singleElement().extracting(Finding::kind).isEqualTo(Finding.Kind.N_PLUS_ONE);
 		Finding.Suggestion suggestion = findings.get(0).suggestion();
 		return (suggestion != null) ? suggestion.text() : null;
