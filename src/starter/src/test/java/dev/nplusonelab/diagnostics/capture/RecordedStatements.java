@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
 
@@ -13,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * and run on the database it is told.
  */
 public final class RecordedStatements {
+
+	private static final AtomicLong unseen = new AtomicLong();
 
 	private final List<StatementRecord> statements = new ArrayList<>();
 
@@ -31,6 +34,8 @@ public final class RecordedStatements {
 	private java.time.Duration latency = java.time.Duration.ZERO;
 
 	private java.time.Duration maxInjected = java.time.Duration.ZERO;
+
+	private long[] valueBytes = {};
 
 	/** The statements that follow come from {@code callSite}. */
 	public RecordedStatements from(String callSite) {
@@ -56,9 +61,12 @@ public final class RecordedStatements {
 		return this;
 	}
 
-	/** The statements that follow took {@code nanos} in the driver each. */
-	public RecordedStatements taking(long nanos) {
-		this.nanos = nanos;
+	/**
+	 * The statements that follow each took {@code time} in the driver (0.1 ms unless
+	 * told).
+	 */
+	public RecordedStatements taking(java.time.Duration time) {
+		this.nanos = time.toNanos();
 		return this;
 	}
 
@@ -78,11 +86,33 @@ public final class RecordedStatements {
 		return this;
 	}
 
+	 * The statements that follow each had values of these sizes read from their result,
+	 * as {@code nplusone.result-set.bytes} measures them (none unless told).
+	 */
+	public RecordedStatements readingValuesOf(long... bytes) {
+		this.valueBytes = bytes.clone();
+		return this;
+	}
+
+	/**
+	 * {@code sql} as a text no cache has seen yet: with trailing whitespace of its own,
+	 * which every rule folds away. What the starter reads from a text is kept for the
+	 * life of the JVM, and PIT runs its mutants one after the other in one JVM: a rule
+	 * that reads text is only tested on a text read under the mutant.
+	 */
+	public static String unseen(String sql) {
+		String bits = Long.toBinaryString(unseen.incrementAndGet());
+		return sql + " " + bits.replace('0', ' ').replace('1', '\t');
+	}
+
 	/** A statement that returned {@code rows} rows, with the values it bound. */
 	public RecordedStatements ran(String sql, long rows, @Nullable Object... values) {
 		Fetched fetched = new Fetched();
 		for (long row = 0; row < rows; row++) {
 			fetched.row();
+		}
+		for (long bytes : this.valueBytes) {
+			fetched.value(bytes);
 		}
 		List<@Nullable Object> bound = Collections.unmodifiableList(Arrays.asList(values));
 		this.statements.add(new StatementRecord(this.statements.size() + 1, sql, Fingerprint.of(sql),

@@ -96,7 +96,7 @@ class SqlRequestHistoryTests {
 	}
 
 	private static Entry entry(long id, int statements, long nanos) {
-		RecordedStatements recorded = new RecordedStatements().taking(nanos);
+		RecordedStatements recorded = new RecordedStatements().taking(java.time.Duration.ofNanos(nanos));
 		for (int i = 0; i < statements; i++) {
 			recorded.ran("SELECT " + i, 1);
 		}
