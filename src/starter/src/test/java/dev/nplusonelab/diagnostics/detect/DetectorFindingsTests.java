@@ -1,0 +1,189 @@
+package dev.nplusonelab.diagnostics.detect;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.nplusonelab.diagnostics.detect.Finding.Kind;
+import dev.nplusonelab.diagnostics.detect.Finding.Site;
+
+import dev.nplusonelab.diagnostics.capture.Fetched;
+import dev.nplusonelab.diagnostics.capture.RecordedStatements;
+
+import static dev.nplusonelab.diagnostics.capture.RecordedStatements.unseen;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * What a request's findings carry and in which order: the potential N+1 with the most
+ * statements first, each finding with its statements' summed time and positions, a
+ * duplicate's lines in the order they first ran; which repeats are batches (an array of
+ * keys bound per statement) and which are not (one key per row, however long the list);
+ * and a statement that read ten or more large values.
+ * <p>
+ * Texts are {@link RecordedStatements#unseen unseen}: the detector keeps what it read
+ * from each text for the life of the JVM, which PIT's mutants share.
+ */
+class DetectorFindingsTests {
+
+	private final NPlusOneDetector detector = new NPlusOneDetector();
+
+	private final String owners = unseen("SELECT id, name FROM owner ORDER BY name");
+
+	private final String petsOfOwner = unseen("SELECT id, name FROM pet WHERE owner_id = ?");
+
+	private final String visitsOfPet = unseen("SELECT visit_date FROM visit WHERE pet_id = ?");
+
+	private final String ownerById = unseen("SELECT name FROM owner WHERE id = ?");
+
+	/**
+	 * The pets of three owners, then the visits of each of their five pets: the visits
+	 * ran first in the list of findings although the pets ran first in the request.
+	 * Mutants killed: the sort removed, or its comparison made 0.
+	 */
+	@Test
+	void theNPlusOneWithTheMostStatementsComesFirst() {
+		List<Finding> findings = this.detector.findings(new RecordedStatements().ran(this.owners, 3)
+			.ran(this.petsOfOwner, 2, 1L)
+			.ran(this.visitsOfPet, 1, 11L)
+			.ran(this.visitsOfPet, 0, 12L)
+			.ran(this.petsOfOwner, 2, 2L)
+			.ran(this.visitsOfPet, 3, 21L)
+			.ran(this.visitsOfPet, 1, 22L)
+			.ran(this.petsOfOwner, 1, 3L)
+			.ran(this.visitsOfPet, 2, 31L)
+			.list());
+
+		assertThat(findings).extracting(Finding::kind, Finding::count)
+			.containsExactly(tuple(Kind.N_PLUS_ONE, 5), tuple(Kind.N_PLUS_ONE, 3));
+	}
+
+	/** Mutants killed: the time subtracted or left at 0, and the positions left out. */
+	@Test
+	void aFindingAddsUpItsStatementsTimeAndListsTheirPositions() {
+		List<Finding> findings = this.detector.findings(new RecordedStatements().ran(this.owners, 3)
+			.taking(Duration.ofNanos(1_500_000))
+			.ran(this.petsOfOwner, 2, 1L)
+			.ran(this.petsOfOwner, 1, 2L)
+			.ran(this.petsOfOwner, 0, 3L)
+			.list());
+
+		assertThat(findings).singleElement().satisfies((finding) -> {
+			assertThat(finding.millis()).isCloseTo(4.5, within(1e-9));
+			assertThat(finding.indexes()).containsExactly(2, 3, 4);
+			assertThat(finding.message()).contains(", 4.5 ms: SELECT id, name FROM pet WHERE owner_id = ?");
+		});
+	}
+
+	/**
+	 * The header reads owner 1, the sidebar owner 2 twice, the footer owner 1 again: the
+	 * duplicate lists the lines, and the statements, in the order they ran. Mutants
+	 * killed: the statements left in the order they were grouped (header, footer,
+	 * sidebar), by removing the sort or making its comparison 0.
+	 */
+	@Test
+	void aDuplicateListsItsLinesAndStatementsInTheOrderTheyFirstRan() {
+		List<Finding> findings = this.detector.findings(new RecordedStatements().from("Header.java:12")
+			.ran(this.ownerById, 1, 1L)
+			.from("Sidebar.java:30")
+			.ran(this.ownerById, 1, 2L)
+			.from("Footer.java:8")
+			.ran(this.ownerById, 1, 1L)
+			.from("Sidebar.java:30")
+			.ran(this.ownerById, 1, 2L)
+			.list());
+
+		assertThat(findings).singleElement().satisfies((finding) -> {
+			assertThat(finding.kind()).isEqualTo(Kind.DUPLICATE);
+			assertThat(finding.sites()).containsExactly(new Site("Header.java:12", 1), new Site("Sidebar.java:30", 2),
+					new Site("Footer.java:8", 1));
+			assertThat(finding.indexes()).containsExactly(1, 2, 3, 4);
+			assertThat(finding.message()).startsWith("duplicate: 2 statements ran again with the same values, "
+					+ "4 runs in all, from Header.java:12 (1×), Sidebar.java:30 (2×), Footer.java:8 (1×), ");
+		});
+	}
+
+	/**
+	 * The pets of four owners loaded two owners at a time, by one array of keys each:
+	 * batches, not a lookup per row. Mutant killed: statements that all bind arrays taken
+	 * as repeats.
+	 */
+	@Test
+	void statementsThatEachBindAnArrayOfKeysAreBatchesHoweverOftenTheyRun() {
+		String petsOfOwners = unseen("SELECT id, name, owner_id FROM pet WHERE owner_id = ANY(?)");
+
+		assertThat(this.detector.findings(new RecordedStatements().ran(this.owners, 4)
+			.ran(petsOfOwners, 5, (Object) new Long[] { 1L, 2L })
+			.ran(petsOfOwners, 3, (Object) new Long[] { 3L, 4L })
+			.list())).isEmpty();
+	}
+
+	/**
+	 * Ten owners listed, the pets of three of them looked up one by one: each statement
+	 * reads one key, so they are no batch of the list, however many rows it had. Mutant
+	 * killed: a statement without a key list taken as a batch.
+	 */
+	@Test
+	void lookupsOfOneKeyEachAreAnNPlusOneHoweverLongTheListBeforeThem() {
+		List<Finding> findings = this.detector.findings(new RecordedStatements().ran(this.owners, 10)
+			.ran(this.petsOfOwner, 2, 1L)
+			.ran(this.petsOfOwner, 1, 2L)
+			.ran(this.petsOfOwner, 0, 3L)
+			.list());
+
+		assertThat(findings).singleElement().satisfies((finding) -> {
+			assertThat(finding.kind()).isEqualTo(Kind.N_PLUS_ONE);
+			assertThat(finding.count()).isEqualTo(3);
+			assertThat(finding.message()).contains("3 statements from OwnerSummary.java:9 for the 10 rows of #1");
+		});
+	}
+
+	/**
+	 * A string literal that holds a question mark is not a bound value; with one key per
+	 * statement these stay an N+1. Mutant killed: the check that enough values were bound
+	 * for the list ({@code before + listed} to {@code before - listed}), which then reads
+	 * past the values and throws.
+	 */
+	@Test
+	void lookupsOfOneKeyEachStayAnNPlusOneWhenALiteralHoldsAQuestionMark() {
+		String pets = unseen("select p1_0.id from pet p1_0 where p1_0.name<>'Who?' and p1_0.owner_id in (?,?)");
+
+		assertThat(this.detector.findings(new RecordedStatements().ran(this.owners, 10)
+			.ran(pets, 1, 1L, null)
+			.ran(pets, 1, 2L, null)
+			.ran(pets, 1, 3L, null)
+			.list())).singleElement().extracting(Finding::kind).isEqualTo(Kind.N_PLUS_ONE);
+	}
+
+	/**
+	 * Ten values of {@value Fetched#LARGE_VALUE_BYTES} bytes are large values, nine are
+	 * not, nor are ten of a byte less. Mutants killed: the threshold made strict, and the
+	 * built-in fix not returned.
+	 */
+	@Test
+	void aStatementThatReadTenLargeValuesIsReportedWithTheColumnsToSelect() {
+		String books = unseen("SELECT * FROM book ORDER BY title");
+		long[] ten = new long[10];
+		Arrays.fill(ten, Fetched.LARGE_VALUE_BYTES);
+		long[] tenSmaller = new long[10];
+		Arrays.fill(tenSmaller, Fetched.LARGE_VALUE_BYTES - 1);
+
+		assertThat(this.detector.findings(new RecordedStatements().readingValuesOf(ten).ran(books, 10).list()))
+			.singleElement()
+			.satisfies((finding) -> {
+				assertThat(finding.kind()).isEqualTo(Kind.LARGE_VALUES);
+				assertThat(finding.count()).isEqualTo(10);
+				assertThat(finding.indexes()).containsExactly(1);
+				assertThat(finding.suggestion().text())
+					.isEqualTo("select only the columns the page shows (SELECT the columns instead of SELECT *)");
+			});
+		assertThat(this.detector
+			.findings(new RecordedStatements().readingValuesOf(Arrays.copyOf(ten, 9)).ran(books, 9).list())).isEmpty();
+		assertThat(this.detector.findings(new RecordedStatements().readingValuesOf(tenSmaller).ran(books, 10).list()))
+			.isEmpty();
+	}
+
+}
