@@ -62,6 +62,7 @@ class BuiltInSuggestionsTests {
 				+ "Long[] (SELECT … FROM book WHERE id = ANY(?))");
 	}
 
+	/** Mutant killed: the key's type null check negated, which binds a Long[] anyway. */
 	@Test
 	void jdbcOnPostgresqlBindsTheKeysAsOneArrayOfTheKeysOwnType() {
 		RepeatedLookup lookup = lookup(DataAccess.JDBC, POSTGRESQL, "tag", "code", false, List.of(), null, "String");
