@@ -86,6 +86,7 @@ public final class RecordedStatements {
 		return this;
 	}
 
+	/**
 	 * The statements that follow each had values of these sizes read from their result,
 	 * as {@code nplusone.result-set.bytes} measures them (none unless told).
 	 */

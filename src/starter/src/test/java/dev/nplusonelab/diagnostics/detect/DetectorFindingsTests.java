@@ -159,6 +159,45 @@ class DetectorFindingsTests {
 	}
 
 	/**
+	 * A {@code ?} inside a string literal is no placeholder: the padded batches after it
+	 * still read their keys from the list (before the fix, the literal's {@code ?}
+	 * shifted the list by one value and made these batches an N+1).
+	 */
+	@Test
+	void paddedBatchesAreBatchesWhenALiteralBeforeTheListHoldsAQuestionMark() {
+		String pets = unseen("select p1_0.id from pet p1_0 where p1_0.name<>'Rex?' and p1_0.owner_id in (?,?,?,?)");
+
+		assertThat(this.detector.findings(new RecordedStatements().ran(this.owners, 10)
+			.ran(pets, 6, 2L, 10L, 9L, 3L)
+			.ran(pets, 5, 1L, 4L, 6L, 7L)
+			.ran(pets, 2, 8L, 5L, null, null)
+			.list())).isEmpty();
+	}
+
+	/**
+	 * Placeholders as the driver binds them: not in literals, quoted identifiers or
+	 * comments, nor an escaped {@code ??}; counted only within the range asked for, with
+	 * what opened before it still open.
+	 */
+	@Test
+	void placeholdersAreCountedAsTheDriverBindsThem() {
+		assertThat(placeholders("SELECT ? FROM t WHERE a = ? AND b IN (?, ?)")).isEqualTo(4);
+		assertThat(placeholders("SELECT 'it''s?' , \"col?\", `x?` FROM t WHERE a = ?")).isOne();
+		assertThat(placeholders("SELECT a -- why?\nFROM t /* and? */ WHERE a = ?")).isOne();
+		assertThat(placeholders("SELECT data ?? 'key' FROM t WHERE id = ?")).isOne();
+		String sql = "SELECT 'a?b' FROM t WHERE x = ? AND y = ?";
+		assertThat(NPlusOneDetector.count(sql, 9, sql.length())).isEqualTo(2);
+		assertThat(NPlusOneDetector.count(sql, sql.indexOf("y ="), sql.length())).isOne();
+		assertThat(placeholders("SELECT 'unclosed ?")).isZero();
+		assertThat(placeholders("SELECT 1 /* unclosed ?")).isZero();
+		assertThat(placeholders("SELECT 1 -- ?")).isZero();
+	}
+
+	private static int placeholders(String sql) {
+		return NPlusOneDetector.count(sql, 0, sql.length());
+	}
+
+	/**
 	 * Ten values of {@value Fetched#LARGE_VALUE_BYTES} bytes are large values, nine are
 	 * not, nor are ten of a byte less. Mutants killed: the threshold made strict, and the
 	 * built-in fix not returned.
