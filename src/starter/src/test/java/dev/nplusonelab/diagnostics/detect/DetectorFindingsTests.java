@@ -4,7 +4,12 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.nplusonelab.diagnostics.detect.Finding.Kind;
 import dev.nplusonelab.diagnostics.detect.Finding.Site;
@@ -27,6 +32,7 @@ import static org.assertj.core.api.Assertions.within;
  * Texts are {@link RecordedStatements#unseen unseen}: the detector keeps what it read
  * from each text for the life of the JVM, which PIT's mutants share.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class DetectorFindingsTests {
 
 	private final NPlusOneDetector detector = new NPlusOneDetector();
@@ -191,6 +197,58 @@ class DetectorFindingsTests {
 		assertThat(placeholders("SELECT 'unclosed ?")).isZero();
 		assertThat(placeholders("SELECT 1 /* unclosed ?")).isZero();
 		assertThat(placeholders("SELECT 1 -- ?")).isZero();
+		// A minus, a slash or a quote as the last character, or before a placeholder
+		assertThat(placeholders("SELECT ? - ? FROM t")).isEqualTo(2);
+		assertThat(placeholders("SELECT ? -")).isOne();
+		assertThat(placeholders("SELECT ? /")).isOne();
+		assertThat(placeholders("SELECT ?, 'a'")).isOne();
+		assertThat(placeholders("SELECT '' , ?")).isOne();
+		// A comment that opens as /*/ is still open
+		assertThat(placeholders("SELECT 1 /*/ ? */")).isZero();
+		assertThat(NPlusOneDetector.count(sql, sql.lastIndexOf('?'), sql.length())).isOne();
+	}
+
+	/**
+	 * A statement that bound fewer values than its text has placeholders (a driver that
+	 * kept only some) cannot show its list's keys, so it is not taken for a batch;
+	 * nothing fails.
+	 */
+	@Test
+	void aStatementWithFewerValuesThanPlaceholdersIsNoBatch() {
+		String pets = unseen("select p1_0.id from pet p1_0 where p1_0.owner_id in (?,?,?,?)");
+
+		assertThat(this.detector
+			.findings(new RecordedStatements().ran(this.owners, 10).ran(pets, 6, 2L, 10L).ran(pets, 5, 1L, 4L).list()))
+			.singleElement()
+			.extracting(Finding::kind)
+			.isEqualTo(Kind.N_PLUS_ONE);
+	}
+
+	/**
+	 * A suggester that throws is logged once under its own class name, and the finding
+	 * keeps the starter's own fix.
+	 */
+	@Test
+	void aSuggesterThatThrowsIsNamedInTheLogAndTheStartersFixStands(CapturedOutput output) {
+		String pets = unseen("SELECT name FROM pet WHERE owner_id = ?");
+		NPlusOneDetector detector = new NPlusOneDetector(List.of(new ThrowingSuggester()), 10);
+
+		List<Finding> findings = detector
+			.findings(new RecordedStatements().ran(this.owners, 2).ran(pets, 1, 1L).ran(pets, 1, 2L).list());
+
+		assertThat(findings).singleElement().satisfies((finding) -> assertThat(finding.suggestion()).isNotNull());
+		assertThat(output.getAll())
+			.contains("N+1 diagnostics: fix suggester " + ThrowingSuggester.class.getName() + " failed and is skipped");
+	}
+
+	/** Thrown only by the test above, so its failure is logged there. */
+	static final class ThrowingSuggester implements FixSuggester {
+
+		@Override
+		public Finding.@Nullable Suggestion suggest(RepeatedLookup lookup) {
+			throw new IllegalStateException("broken on purpose");
+		}
+
 	}
 
 	private static int placeholders(String sql) {
