@@ -152,13 +152,8 @@ class ContainmentTests {
 	}
 
 	private static int logged(CapturedOutput output, String kind) {
-		String line = "N+1 diagnostics: " + kind + " failed and is skipped";
-		String text = output.getAll();
-		int count = 0;
-		for (int at = text.indexOf(line); at >= 0; at = text.indexOf(line, at + 1)) {
-			count++;
-		}
-		return count;
+		return FailureIsolationTests.occurrences(output.getAll(),
+				"N+1 diagnostics: " + kind + " failed and is skipped");
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

@@ -54,7 +54,7 @@ class FailureIsolationTests {
 		assertThat(occurrences(output.getAll(), "rule scope " + Broken.class.getName())).isOne();
 	}
 
-	private static int occurrences(String text, String part) {
+	static int occurrences(String text, String part) {
 		int count = 0;
 		for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
 			count++;
