@@ -217,6 +217,10 @@ public class NPlusOneProperties implements InitializingBean {
 			throw new IllegalArgumentException(
 					"nplusone.call-sites.max-depth must be at least 1, not " + this.callSites.maxDepth);
 		}
+		if (this.callSites.sampleInterval.isNegative()) {
+			throw new IllegalArgumentException(
+					"nplusone.call-sites.sample-interval must not be negative, not " + this.callSites.sampleInterval);
+		}
 		if (this.writes.unbatchedThreshold < 2) {
 			throw new IllegalArgumentException(
 					"nplusone.writes.unbatched-threshold must be at least 2, not " + this.writes.unbatchedThreshold);
@@ -244,6 +248,17 @@ public class NPlusOneProperties implements InitializingBean {
 		/** How many stack frames are examined, at most, to find the call site. */
 		private int maxDepth = 256;
 
+		/**
+		 * How often a route's requests that nobody watches have their call sites found:
+		 * the first such request of each route in every interval walks the stack for each
+		 * of its statements, the others are counted and grouped by statement alone, their
+		 * lines shown as not sampled and their fixes given without the vocabulary of the
+		 * code that ran them. Requests that see the diagnostics (panel, headers), strict
+		 * mode and the test API always have every line. 0 finds every call site of every
+		 * request.
+		 */
+		private Duration sampleInterval = Duration.ofSeconds(1);
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -266,6 +281,14 @@ public class NPlusOneProperties implements InitializingBean {
 
 		public void setMaxDepth(int maxDepth) {
 			this.maxDepth = maxDepth;
+		}
+
+		public Duration getSampleInterval() {
+			return this.sampleInterval;
+		}
+
+		public void setSampleInterval(Duration sampleInterval) {
+			this.sampleInterval = sampleInterval;
 		}
 
 	}

@@ -29,7 +29,7 @@ class NPlusOnePropertiesTests {
 	@ParameterizedTest(name = "{0}={1} is accepted")
 	@CsvSource({ "latency, 0ms", "latency, 50ms", "max-injected, 0ms", "history.size, 1", "history.size, 10000",
 			"max-statements-per-request, 1", "call-sites.max-depth, 1", "writes.unbatched-threshold, 2",
-			"log.interval, 0s" })
+			"log.interval, 0s", "call-sites.sample-interval, 0s" })
 	void theLastValueInRangeIsAccepted(String property, String value) {
 		NPlusOneProperties properties = bind(property, value);
 
@@ -37,16 +37,17 @@ class NPlusOnePropertiesTests {
 	}
 
 	@ParameterizedTest(name = "{0}={1} is refused")
-	@CsvSource(delimiter = '|',
-			value = { "latency|-1ms|nplusone.latency must be from 0 to nplusone.max-latency (PT0.05S), not PT-0.001S",
-					"latency|51ms|nplusone.latency must be from 0 to nplusone.max-latency (PT0.05S), not PT0.051S",
-					"max-injected|-1ms|nplusone.max-injected must not be negative, not PT-0.001S",
-					"history.size|0|nplusone.history.size must be from 1 to 10000, not 0",
-					"history.size|10001|nplusone.history.size must be from 1 to 10000, not 10001",
-					"max-statements-per-request|0|nplusone.max-statements-per-request must be at least 1, not 0",
-					"call-sites.max-depth|0|nplusone.call-sites.max-depth must be at least 1, not 0",
-					"writes.unbatched-threshold|1|nplusone.writes.unbatched-threshold must be at least 2, not 1",
-					"log.interval|-1s|nplusone.log.interval must not be negative, not PT-1S" })
+	@CsvSource(delimiter = '|', value = {
+			"latency|-1ms|nplusone.latency must be from 0 to nplusone.max-latency (PT0.05S), not PT-0.001S",
+			"latency|51ms|nplusone.latency must be from 0 to nplusone.max-latency (PT0.05S), not PT0.051S",
+			"max-injected|-1ms|nplusone.max-injected must not be negative, not PT-0.001S",
+			"history.size|0|nplusone.history.size must be from 1 to 10000, not 0",
+			"history.size|10001|nplusone.history.size must be from 1 to 10000, not 10001",
+			"max-statements-per-request|0|nplusone.max-statements-per-request must be at least 1, not 0",
+			"call-sites.max-depth|0|nplusone.call-sites.max-depth must be at least 1, not 0",
+			"writes.unbatched-threshold|1|nplusone.writes.unbatched-threshold must be at least 2, not 1",
+			"log.interval|-1s|nplusone.log.interval must not be negative, not PT-1S",
+			"call-sites.sample-interval|-1ms|nplusone.call-sites.sample-interval must not be negative, not PT-0.001S" })
 	void theFirstValueOutOfRangeIsRefusedWithItsRange(String property, String value, String message) {
 		NPlusOneProperties properties = bind(property, value);
 
@@ -100,6 +101,7 @@ class NPlusOnePropertiesTests {
 		assertThat(properties.getWeb().getAllowedAddresses()).containsExactly("loopback");
 		assertThat(properties.getWeb().getExclude()).containsExactly("/webjars/**", "/favicon.ico");
 		assertThat(properties.getWrites().getUnbatchedThreshold()).isEqualTo(10);
+		assertThat(properties.getCallSites().getSampleInterval()).isEqualTo(Duration.ofSeconds(1));
 		assertThat(properties.getLog().getInterval()).isEqualTo(Duration.ofMinutes(1));
 		assertThat(properties.getLog().getLevel()).isEqualTo(NPlusOneProperties.Log.Level.WARN);
 	}
@@ -121,6 +123,7 @@ class NPlusOnePropertiesTests {
 		values.put("nplusone.call-sites.enabled", "false");
 		values.put("nplusone.call-sites.skip", "com.example.shop.QueryLayer");
 		values.put("nplusone.call-sites.max-depth", "32");
+		values.put("nplusone.call-sites.sample-interval", "250ms");
 		values.put("nplusone.result-set.bytes", "true");
 		values.put("nplusone.panel.enabled", "false");
 		values.put("nplusone.panel.error-pages", "true");
@@ -151,6 +154,7 @@ class NPlusOnePropertiesTests {
 		assertThat(properties.getCallSites().isEnabled()).isFalse();
 		assertThat(properties.getCallSites().getSkip()).containsExactly("com.example.shop.QueryLayer");
 		assertThat(properties.getCallSites().getMaxDepth()).isEqualTo(32);
+		assertThat(properties.getCallSites().getSampleInterval()).isEqualTo(Duration.ofMillis(250));
 		assertThat(properties.getResultSet().isBytes()).isTrue();
 		assertThat(properties.getPanel().isEnabled()).isFalse();
 		assertThat(properties.getPanel().isErrorPages()).isTrue();

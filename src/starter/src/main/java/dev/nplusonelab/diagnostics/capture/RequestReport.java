@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
 
 import org.jspecify.annotations.Nullable;
@@ -73,6 +74,15 @@ public final class RequestReport {
 
 	private volatile long elapsedNanos;
 
+	/**
+	 * Asked at the first statement whether this report's call sites are found; none: they
+	 * all are. Guarded by {@code this}.
+	 */
+	private @Nullable BooleanSupplier callSiteSampling;
+
+	/** What {@link #callSiteSampling} answered; guarded by {@code this}. */
+	private @Nullable Boolean findsCallSites;
+
 	/** Running totals, so the history can sort thousands of reports by time cheaply. */
 	private final LongAdder sqlNanos = new LongAdder();
 
@@ -108,6 +118,29 @@ public final class RequestReport {
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * Finds the call sites of this report's statements only if {@code sampled} says so.
+	 * It is asked once, when the first statement is recorded, so that either every
+	 * statement of the report has its line or none has: a group of repeated statements is
+	 * never split between lines found and lines not looked for. Without it, every
+	 * statement's call site is found, as in a test's capture.
+	 */
+	public synchronized void sampleCallSites(BooleanSupplier sampled) {
+		this.callSiteSampling = sampled;
+		this.findsCallSites = null;
+	}
+
+	/** Whether the statements of this report have their call sites found. */
+	synchronized boolean findsCallSites() {
+		Boolean finds = this.findsCallSites;
+		if (finds == null) {
+			BooleanSupplier sampling = this.callSiteSampling;
+			finds = (sampling == null) || sampling.getAsBoolean();
+			this.findsCallSites = finds;
+		}
+		return finds;
 	}
 
 	@Nullable Fetched fetchedBy(@Nullable Statement jdbcStatement) {

@@ -37,6 +37,13 @@ final class StatementListener implements QueryExecutionListener {
 	private static final CallSiteWalker.CallSite CALL_SITES_OFF = new CallSiteWalker.CallSite("(call sites off)",
 			DataAccess.UNKNOWN);
 
+	/**
+	 * The line of a statement whose request was not sampled: counted and grouped by its
+	 * statement, with a fix in no framework's vocabulary.
+	 */
+	static final CallSiteWalker.CallSite NOT_SAMPLED = new CallSiteWalker.CallSite(
+			"(not sampled: nplusone.call-sites.sample-interval)", DataAccess.UNKNOWN);
+
 	private static final int SHOWN_ARRAY_ELEMENTS = 12;
 
 	private static final int SHOWN_STRING_LENGTH = 80;
@@ -111,7 +118,13 @@ final class StatementListener implements QueryExecutionListener {
 			return;
 		}
 		Statement jdbcStatement = unwrap(execution.getStatement());
-		Draft draft = new Draft(execution, queries, nanos, injected);
+		// Found when any report that keeps the statement wants it: a test observing a
+		// request that was not sampled still sees every line.
+		boolean findCallSite = false;
+		for (SqlCapture.Scope reports = scope; reports != null && !findCallSite; reports = reports.enclosing()) {
+			findCallSite = (reports == scope || reports.seesNested()) && reports.report().findsCallSites();
+		}
+		Draft draft = new Draft(execution, queries, nanos, injected, findCallSite);
 		// The phase of the innermost report: a test that observes a request sees which of
 		// its statements ran while its view rendered.
 		StatementRecord.Phase phase = scope.report().phase();
@@ -144,15 +157,18 @@ final class StatementListener implements QueryExecutionListener {
 
 		private final long injected;
 
+		private final boolean findCallSite;
+
 		private final String thread = Thread.currentThread().getName();
 
 		private @Nullable StatementRecord made;
 
-		Draft(ExecutionInfo execution, List<QueryInfo> queries, long nanos, long injected) {
+		Draft(ExecutionInfo execution, List<QueryInfo> queries, long nanos, long injected, boolean findCallSite) {
 			this.execution = execution;
 			this.queries = queries;
 			this.nanos = nanos;
 			this.injected = injected;
+			this.findCallSite = findCallSite;
 		}
 
 		/**
@@ -200,10 +216,11 @@ final class StatementListener implements QueryExecutionListener {
 				}
 			}
 			int batchSize = this.execution.isBatch() ? this.execution.getBatchSize() : 1;
-			CallSiteWalker.CallSite site = (StatementListener.this.callSites != null)
-					? StatementListener.this.callSites.current() : CALL_SITES_OFF;
-			return new StatementRecord(0, sql, Fingerprint.of(sql), Collections.unmodifiableList(shown), key.toString(),
-					this.nanos, this.injected, batchSize, keys, this.execution.isSuccess(), site.line(), phase,
+			CallSiteWalker callSites = StatementListener.this.callSites;
+			CallSiteWalker.CallSite site = (callSites == null) ? CALL_SITES_OFF
+					: this.findCallSite ? callSites.current() : NOT_SAMPLED;
+			return new StatementRecord(0, sql, Collections.unmodifiableList(shown), key.toString(), this.nanos,
+					this.injected, batchSize, keys, this.execution.isSuccess(), site.line(), phase,
 					(first != null) ? Collections.unmodifiableList(first) : List.of(), new Fetched(), this.thread,
 					site.issuer(), StatementListener.this.databases.of(this.execution));
 		}

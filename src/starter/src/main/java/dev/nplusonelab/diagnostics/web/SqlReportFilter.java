@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -87,6 +88,9 @@ final class SqlReportFilter extends OncePerRequestFilter {
 
 	private final HistoryScope excluded;
 
+	/** Which unwatched requests have their call sites found; none: all of them. */
+	private final @Nullable CallSiteSampler callSites;
+
 	private final byte @Nullable [] stylesheet;
 
 	SqlReportFilter(SqlCapture capture, SqlDiagnostics diagnostics, @Nullable SqlRequestHistory history,
@@ -103,6 +107,9 @@ final class SqlReportFilter extends OncePerRequestFilter {
 		this.registry = registry;
 		this.historyScope = new HistoryScope(properties.getHistory().getExclude(), management);
 		this.excluded = new HistoryScope(properties.getWeb().getExclude());
+		Duration sampleInterval = properties.getCallSites().getSampleInterval();
+		this.callSites = (sampleInterval.isZero() || !properties.getCallSites().isEnabled()) ? null
+				: new CallSiteSampler(sampleInterval);
 		this.stylesheet = stylesheet();
 	}
 
@@ -124,6 +131,11 @@ final class SqlReportFilter extends OncePerRequestFilter {
 		RequestReport report = this.capture.begin(request.getMethod(), request.getRequestURI(),
 				this.properties.getLatency(), this.properties.getMaxInjected());
 		request.setAttribute(RequestReport.ATTRIBUTE, report);
+		CallSiteSampler callSites = this.callSites;
+		if (callSites != null && !visible && !this.properties.isStrict()) {
+			// Asked at the first statement, by when the handler's route is usually known.
+			report.sampleCallSites(() -> callSites.sample(request.getMethod() + " " + routeSoFar(request)));
+		}
 		// A report id is only sent where the history keeps the report, so that it
 		// resolves.
 		String id = (visible && this.history != null && this.historyScope.recordsPath(request))
@@ -521,6 +533,15 @@ final class SqlReportFilter extends OncePerRequestFilter {
 		}
 		response.getWriter().write(body.toString());
 		response.getWriter().flush();
+	}
+
+	/**
+	 * The route template once the handler is chosen; before that (a statement run by a
+	 * servlet filter), the path.
+	 */
+	private static String routeSoFar(HttpServletRequest request) {
+		Object pattern = request.getAttribute(BEST_MATCHING_PATTERN);
+		return (pattern != null) ? pattern.toString() : HistoryScope.pathWithinApplication(request);
 	}
 
 	/**
