@@ -5,14 +5,14 @@ import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -25,16 +25,27 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import dev.nplusonelab.diagnostics.autoconfigure.NPlusOneAutoConfiguration;
 import dev.nplusonelab.diagnostics.capture.RequestReport;
 import dev.nplusonelab.diagnostics.capture.SqlCapture;
+import dev.nplusonelab.diagnostics.capture.StatementRecord;
 import dev.nplusonelab.diagnostics.detect.SqlDiagnostics;
 
 /**
- * What the starter costs per statement: the same lookups by id through the same
- * {@code JdbcClient}, once on a plain pool and once on a pool the starter wrapped, with
- * its default settings, with call-site capture switched off, and with the byte counting
- * the lab turns on. Each "request" is a report of {@value #PER_REQUEST} statements that
- * the detector then reads, as the web filter does after every request.
+ * What the starter costs per statement, step by step: the same lookups by id through the
+ * same {@code JdbcClient}, on a plain pool and on pools the starter wrapped, each step
+ * adding one part of what a request pays for:
+ * <ol>
+ * <li>capture alone: the proxy, the timing and the statement's record in the report;</li>
+ * <li>plus fingerprinting: the shape of every statement, which the detector groups by;</li>
+ * <li>plus the detector, run on the report as the web filter runs it after every
+ * request;</li>
+ * <li>plus call sites, found for every statement (as for a request someone watches, or
+ * every sampled one), once with {@value #PLUMBING} frames of the application's plumbing
+ * between its line and the driver, about what a Spring Data repository call under Spring
+ * MVC puts there, and once with none.</li>
+ * </ol>
+ * Each "request" is a report of {@value #PER_REQUEST} statements. An unwatched request
+ * that the call-site sampling passed over pays up to the detector.
  * <p>
- * The variants run round-robin in one JVM, each on its own small pool. The figure that
+ * The steps run round-robin in one JVM, each on its own small pool. The figure that
  * matters is the CPU time of the calling thread: the database works in another process,
  * so what the thread spends is the driver's work plus the starter's, and the difference
  * to the plain pool is the starter's. Wall time per statement is printed next to it.
@@ -43,11 +54,14 @@ import dev.nplusonelab.diagnostics.detect.SqlDiagnostics;
  *     -Dbench.url=jdbc:postgresql://127.0.0.1:5432/perf_s1
  * </pre>
  * Options: {@code bench.rounds} (20, plus 5 to warm up), {@code bench.requests} per round
- * and variant (20).
+ * and step (20).
  */
 public final class StatementOverhead {
 
 	static final int PER_REQUEST = 100;
+
+	/** Frames of plumbing between the application's line and {@code JdbcClient}. */
+	static final int PLUMBING = 40;
 
 	private static final String SQL = "SELECT id, title, author_id, category_id FROM book WHERE id = ?";
 
@@ -61,51 +75,60 @@ public final class StatementOverhead {
 		int rounds = Integer.getInteger("bench.rounds", 20);
 		int warmUp = 5;
 		int requests = Integer.getInteger("bench.requests", 20);
-		Map<String, String[]> settings = new LinkedHashMap<>();
-		settings.put("without the starter (nplusone.enabled=false)", new String[] { "nplusone.enabled=false" });
-		settings.put("starter, default settings", new String[] {});
-		settings.put("starter, call sites off", new String[] { "nplusone.call-sites.enabled=false" });
-		settings.put("starter, byte counting on (the lab's setting)", new String[] { "nplusone.result-set.bytes=true" });
-		List<Variant> variants = new ArrayList<>();
+		List<ConfigurableApplicationContext> contexts = new ArrayList<>();
 		try {
-			settings.forEach((name, properties) -> variants.add(Variant.start(name, url, user, password, properties)));
+			ConfigurableApplicationContext plain = start(contexts, url, user, password, "nplusone.enabled=false");
+			ConfigurableApplicationContext noCallSites = start(contexts, url, user, password,
+					"nplusone.call-sites.enabled=false");
+			ConfigurableApplicationContext callSites = start(contexts, url, user, password);
+			List<Step> steps = List.of(new Step("plain pool (nplusone.enabled=false)", plain, After.NOTHING, PLUMBING),
+					new Step("capture alone", noCallSites, After.NOTHING, PLUMBING),
+					new Step("+ fingerprinting", noCallSites, After.FINGERPRINTS, PLUMBING),
+					new Step("+ detector", noCallSites, After.DETECTOR, PLUMBING),
+					new Step("+ call sites, " + PLUMBING + " frames of plumbing", callSites, After.DETECTOR, PLUMBING),
+					new Step("+ call sites, no plumbing", callSites, After.DETECTOR, 0));
 			ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 			for (int round = 0; round < warmUp + rounds; round++) {
-				for (Variant variant : variants) {
+				for (Step step : steps) {
 					long cpu = threads.getCurrentThreadCpuTime();
 					long wall = System.nanoTime();
 					for (int request = 0; request < requests; request++) {
-						variant.request(request);
+						step.request(request);
 					}
 					if (round >= warmUp) {
 						long statements = (long) requests * PER_REQUEST;
-						variant.cpu.add((threads.getCurrentThreadCpuTime() - cpu) / (double) statements);
-						variant.wall.add((System.nanoTime() - wall) / (double) statements);
+						step.cpu.add((threads.getCurrentThreadCpuTime() - cpu) / (double) statements);
+						step.wall.add((System.nanoTime() - wall) / (double) statements);
 					}
 				}
 			}
-			print(variants, rounds, requests);
+			print(steps, rounds, requests);
 		}
 		finally {
-			variants.forEach(Variant::close);
+			contexts.forEach(ConfigurableApplicationContext::close);
 		}
 	}
 
-	private static void print(List<Variant> variants, int rounds, int requests) {
-		System.out.printf(Locale.ROOT, "%n%d rounds × %d requests × %d statements per variant, %s%n%n", rounds, requests,
+	private static void print(List<Step> steps, int rounds, int requests) {
+		System.out.printf(Locale.ROOT, "%n%d rounds × %d requests × %d statements per step, %s%n%n", rounds, requests,
 				PER_REQUEST, Runtime.version());
-		System.out.println("| variant | CPU µs per statement (median, p10–p90) | over the plain pool | "
+		System.out.println("| step | CPU µs per statement (median, p10–p90) | over the plain pool | over the step before | "
 				+ "wall µs per statement (median) |");
-		System.out.println("|---|---|---|---|");
-		double baseline = median(variants.get(0).cpu);
-		for (Variant variant : variants) {
-			double cpu = median(variant.cpu);
-			String extra = (variant == variants.get(0)) ? "—"
+		System.out.println("|---|---|---|---|---|");
+		double baseline = median(steps.get(0).cpu);
+		double before = baseline;
+		for (Step step : steps) {
+			double cpu = median(step.cpu);
+			boolean first = step == steps.get(0);
+			String over = first ? "—"
 					: String.format(Locale.ROOT, "+%.1f µs (+%.0f%%)", (cpu - baseline) / 1000,
 							100 * (cpu - baseline) / baseline);
-			System.out.printf(Locale.ROOT, "| %s | %.1f (%.1f–%.1f) | %s | %.1f |%n", variant.name, cpu / 1000,
-					percentile(variant.cpu, 10) / 1000, percentile(variant.cpu, 90) / 1000, extra,
-					median(variant.wall) / 1000);
+			String overBefore = first ? "—" : String.format(Locale.ROOT, "%+.1f µs", (cpu - before) / 1000);
+			System.out.printf(Locale.ROOT, "| %s | %.1f (%.1f–%.1f) | %s | %s | %.1f |%n", step.name, cpu / 1000,
+					percentile(step.cpu, 10) / 1000, percentile(step.cpu, 90) / 1000, over, overBefore,
+					median(step.wall) / 1000);
+			// The last row is the first one again with less stack, not a step after it.
+			before = step.plumbing == 0 ? before : cpu;
 		}
 	}
 
@@ -118,74 +141,120 @@ public final class StatementOverhead {
 		return sorted[(int) Math.min(sorted.length - 1, Math.round(percent / 100.0 * (sorted.length - 1)))];
 	}
 
-	/** One pool, wrapped or not, and what runs a request on it. */
-	private static final class Variant {
+	private static ConfigurableApplicationContext start(List<ConfigurableApplicationContext> contexts, String url,
+			String user, String password, String... properties) {
+		List<String> all = new ArrayList<>(Arrays.asList(properties));
+		all.add("bench.pool.url=" + url);
+		all.add("bench.pool.user=" + user);
+		all.add("bench.pool.password=" + password);
+		all.add("nplusone.application-packages=dev.nplusonelab.bench");
+		all.add("nplusone.call-sites.skip=" + Plumbing.class.getName());
+		all.add("spring.main.banner-mode=off");
+		all.add("logging.level.root=warn");
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(Pool.class).web(WebApplicationType.NONE)
+			.properties(all.toArray(String[]::new))
+			.run();
+		contexts.add(context);
+		return context;
+	}
+
+	/** What a step does with the report once its statements ran. */
+	private enum After {
+
+		NOTHING, FINGERPRINTS, DETECTOR
+
+	}
+
+	/** One step: a pool, wrapped or not, and what runs a request on it. */
+	private static final class Step {
 
 		final String name;
 
-		final ConfigurableApplicationContext context;
-
 		final JdbcClient jdbc;
 
-		final SqlCapture capture;
+		final @Nullable SqlCapture capture;
 
-		final SqlDiagnostics diagnostics;
+		final @Nullable SqlDiagnostics diagnostics;
+
+		final After after;
+
+		final int plumbing;
 
 		final List<Double> cpu = new ArrayList<>();
 
 		final List<Double> wall = new ArrayList<>();
 
-		private Variant(String name, ConfigurableApplicationContext context) {
+		Step(String name, ConfigurableApplicationContext context, After after, int plumbing) {
 			this.name = name;
-			this.context = context;
 			this.jdbc = JdbcClient.create(context.getBean(DataSource.class));
 			this.capture = context.getBeanProvider(SqlCapture.class).getIfAvailable();
 			this.diagnostics = context.getBeanProvider(SqlDiagnostics.class).getIfAvailable();
-		}
-
-		static Variant start(String name, String url, String user, String password, String[] properties) {
-			List<String> all = new ArrayList<>(Arrays.asList(properties));
-			all.add("bench.pool.url=" + url);
-			all.add("bench.pool.user=" + user);
-			all.add("bench.pool.password=" + password);
-			all.add("nplusone.application-packages=dev.nplusonelab.bench");
-			all.add("spring.main.banner-mode=off");
-			all.add("logging.level.root=warn");
-			ConfigurableApplicationContext context = new SpringApplicationBuilder(Pool.class)
-				.web(WebApplicationType.NONE)
-				.properties(all.toArray(String[]::new))
-				.run();
-			return new Variant(name, context);
+			this.after = after;
+			this.plumbing = plumbing;
 		}
 
 		/** {@value #PER_REQUEST} lookups, in a report of their own where the starter runs. */
 		void request(int request) {
-			if (this.capture == null) {
+			SqlCapture capture = this.capture;
+			if (capture == null) {
 				lookUp(request);
 				return;
 			}
-			RequestReport report = this.capture.begin("GET", "/bench", Duration.ZERO, Duration.ZERO);
+			RequestReport report = capture.begin("GET", "/bench", Duration.ZERO, Duration.ZERO);
 			try {
 				lookUp(request);
 			}
 			finally {
-				this.capture.end();
+				capture.end();
 			}
-			// The detector runs as after every request, and must see what it is timed on.
-			if (this.diagnostics.findings(report).isEmpty()) {
-				throw new IllegalStateException(this.name + ": no finding in " + PER_REQUEST + " lookups by id");
+			if (report.statementCount() != PER_REQUEST) {
+				throw new IllegalStateException(this.name + ": " + report.statementCount() + " statements counted");
+			}
+			switch (this.after) {
+				case FINGERPRINTS -> {
+					int taken = 0;
+					for (StatementRecord statement : report.statements()) {
+						taken += statement.fingerprint().isEmpty() ? 0 : 1;
+					}
+					if (taken != PER_REQUEST) {
+						throw new IllegalStateException(this.name + ": " + taken + " fingerprints taken");
+					}
+				}
+				case DETECTOR -> {
+					// The detector must see what it is timed on.
+					if (this.diagnostics.findings(report).isEmpty()) {
+						throw new IllegalStateException(this.name + ": no finding in " + PER_REQUEST + " lookups by id");
+					}
+				}
+				case NOTHING -> {
+				}
 			}
 		}
 
 		private void lookUp(int request) {
 			for (int i = 0; i < PER_REQUEST; i++) {
 				long id = 1 + (request * PER_REQUEST + i) % 10_000;
-				this.jdbc.sql(SQL).param(id).query((rs, row) -> rs.getString(2) + rs.getLong(3)).single();
+				Plumbing.down(this.plumbing, () -> this.jdbc.sql(SQL)
+					.param(id)
+					.query((rs, row) -> rs.getString(2) + rs.getLong(3))
+					.single());
 			}
 		}
 
-		void close() {
-			this.context.close();
+	}
+
+	/**
+	 * The application's own plumbing, which nplusone.call-sites.skip names: the walk
+	 * passes over its frames to the line that called it, as it passes over a repository's
+	 * proxies and interceptors.
+	 */
+	static final class Plumbing {
+
+		private Plumbing() {
+		}
+
+		static <T> T down(int frames, Supplier<T> call) {
+			return (frames == 0) ? call.get() : down(frames - 1, call);
 		}
 
 	}

@@ -56,7 +56,7 @@ class SqlExplainerTests {
 
 	@Test
 	void onlyASelectIsExplained() {
-		StatementRecord update = new StatementRecord(1, "UPDATE book SET title = title", "", List.of(), "", 0, 0, 1, 0,
+		StatementRecord update = new StatementRecord(1, "UPDATE book SET title = title", List.of(), "", 0, 0, 1, 0,
 				true, "", StatementRecord.Phase.HANDLER, List.of(), new Fetched(), "main", DataAccess.JDBC,
 				Database.UNKNOWN);
 
@@ -67,9 +67,9 @@ class SqlExplainerTests {
 
 	/** A SELECT as the listener records it: its text and the values it was bound with. */
 	private static StatementRecord select() {
-		return new StatementRecord(1, "SELECT title FROM book WHERE id = ?", "SELECT title FROM book WHERE id = ?",
-				List.of(List.of("3")), "[3]|", 0, 0, 1, 0, true, "Shop.java:1", StatementRecord.Phase.HANDLER,
-				List.of(3L), new Fetched(), "main", DataAccess.JDBC, Database.UNKNOWN);
+		return new StatementRecord(1, "SELECT title FROM book WHERE id = ?", List.of(List.of("3")), "[3]|", 0, 0, 1, 0,
+				true, "Shop.java:1", StatementRecord.Phase.HANDLER, List.of(3L), new Fetched(), "main", DataAccess.JDBC,
+				Database.UNKNOWN);
 	}
 
 	/**

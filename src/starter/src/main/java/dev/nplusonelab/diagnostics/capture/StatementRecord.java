@@ -10,8 +10,6 @@ import org.jspecify.annotations.Nullable;
  *
  * @param index position in the request, from 1
  * @param sql the statement text as the driver received it
- * @param fingerprint its shape without values ({@link Fingerprint}), which similar
- * statements share
  * @param parameters the bound values, rendered for display (one list per batch entry)
  * @param parameterKey the bound values in full, to tell duplicates from similar
  * statements
@@ -30,10 +28,19 @@ import org.jspecify.annotations.Nullable;
  * site
  * @param database the database it ran on
  */
-public record StatementRecord(int index, String sql, String fingerprint, List<List<String>> parameters,
-		String parameterKey, long nanos, long injectedNanos, int batchSize, int keys, boolean success, String callSite,
-		Phase phase, List<@Nullable Object> values, Fetched fetched, String thread, DataAccess issuer,
-		Database database) {
+public record StatementRecord(int index, String sql, List<List<String>> parameters, String parameterKey, long nanos,
+		long injectedNanos, int batchSize, int keys, boolean success, String callSite, Phase phase,
+		List<@Nullable Object> values, Fetched fetched, String thread, DataAccess issuer, Database database) {
+
+	/**
+	 * Its shape without values ({@link Fingerprint}), which similar statements share.
+	 * Read when asked, by the detector and the summary, not while the statement runs: a
+	 * request nobody looks into further than its count never pays for it, and each text
+	 * is read once for all requests.
+	 */
+	public String fingerprint() {
+		return Fingerprint.of(this.sql);
+	}
 
 	public double millis() {
 		return this.nanos / 1_000_000.0;
@@ -51,9 +58,9 @@ public record StatementRecord(int index, String sql, String fingerprint, List<Li
 
 	/** The same statement at another position of a request. */
 	StatementRecord at(int index) {
-		return new StatementRecord(index, this.sql, this.fingerprint, this.parameters, this.parameterKey, this.nanos,
-				this.injectedNanos, this.batchSize, this.keys, this.success, this.callSite, this.phase, this.values,
-				this.fetched, this.thread, this.issuer, this.database);
+		return new StatementRecord(index, this.sql, this.parameters, this.parameterKey, this.nanos, this.injectedNanos,
+				this.batchSize, this.keys, this.success, this.callSite, this.phase, this.values, this.fetched,
+				this.thread, this.issuer, this.database);
 	}
 
 	/** Where in a request a statement ran. */

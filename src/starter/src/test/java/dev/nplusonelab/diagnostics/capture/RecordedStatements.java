@@ -116,7 +116,7 @@ public final class RecordedStatements {
 			fetched.value(bytes);
 		}
 		List<@Nullable Object> bound = Collections.unmodifiableList(Arrays.asList(values));
-		this.statements.add(new StatementRecord(this.statements.size() + 1, sql, Fingerprint.of(sql),
+		this.statements.add(new StatementRecord(this.statements.size() + 1, sql,
 				List.of(bound.stream().map(StatementListener::show).toList()), Arrays.deepToString(values) + "|",
 				this.nanos, 0, this.batchSize, keys(values), true, this.callSite, this.phase, bound, fetched, "main",
 				this.issuer, this.database));
