@@ -49,6 +49,12 @@ public final class DataJdbcSuggestions implements MappingSuggester {
 	 */
 	private volatile Mapped mapped = new Mapped(-1, List.of());
 
+	/**
+	 * The context once found: looking a bean up by type resolves candidates each time,
+	 * which cost more than the rest of a request's findings.
+	 */
+	private volatile @Nullable JdbcMappingContext context;
+
 	public DataJdbcSuggestions(ObjectProvider<JdbcMappingContext> contexts) {
 		this.contexts = contexts;
 	}
@@ -100,7 +106,7 @@ public final class DataJdbcSuggestions implements MappingSuggester {
 		if (lookup.aggregate() || lookup.filtered()) {
 			return null;
 		}
-		JdbcMappingContext context = this.contexts.getIfUnique();
+		JdbcMappingContext context = context();
 		if (context == null) {
 			return null;
 		}
@@ -158,7 +164,7 @@ public final class DataJdbcSuggestions implements MappingSuggester {
 		if (lookup.aggregate() || lookup.filtered()) {
 			return List.of();
 		}
-		JdbcMappingContext context = this.contexts.getIfUnique();
+		JdbcMappingContext context = context();
 		if (context == null) {
 			return List.of();
 		}
@@ -171,6 +177,15 @@ public final class DataJdbcSuggestions implements MappingSuggester {
 			}
 		}
 		return relations.stream().distinct().toList();
+	}
+
+	private @Nullable JdbcMappingContext context() {
+		JdbcMappingContext context = this.context;
+		if (context == null) {
+			context = this.contexts.getIfUnique();
+			this.context = context;
+		}
+		return context;
 	}
 
 	private List<Relation> mapped(JdbcMappingContext context) {

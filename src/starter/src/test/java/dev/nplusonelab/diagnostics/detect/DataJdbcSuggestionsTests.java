@@ -7,6 +7,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.jdbc.core.mapping.AggregateReference;
@@ -268,6 +269,48 @@ class DataJdbcSuggestionsTests {
 			context.getRequiredPersistentEntity(aggregate);
 		}
 		return context;
+	}
+
+	/**
+	 * Looking the context up by type resolves every candidate bean, which cost more than
+	 * the rest of a request's findings: it is looked up until found, then kept.
+	 */
+	@Test
+	void theMappingContextIsLookedUpUntilFoundThenKept() {
+		int[] lookups = new int[1];
+		JdbcMappingContext[] available = new JdbcMappingContext[1];
+		ObjectProvider<JdbcMappingContext> provider = new ObjectProvider<>() {
+
+			@Override
+			public JdbcMappingContext getObject() {
+				throw new UnsupportedOperationException();
+			}
+
+			@Override
+			public @Nullable JdbcMappingContext getIfUnique() {
+				lookups[0]++;
+				return available[0];
+			}
+
+		};
+		NPlusOneDetector detector = new NPlusOneDetector(List.of(new DataJdbcSuggestions(provider)));
+		RecordedStatements statements = dataJdbc().ran(AUTHORS, 3)
+			.ran(TITLES_OF_AUTHOR, 2, 1L)
+			.ran(TITLES_OF_AUTHOR, 1, 2L)
+			.ran(TITLES_OF_AUTHOR, 0, 3L);
+
+		assertThat(fix(detector, statements)).isEqualTo(builtInFix(statements));
+		int whileAbsent = lookups[0];
+		assertThat(whileAbsent).isPositive();
+		assertThat(fix(detector, statements)).isEqualTo(builtInFix(statements));
+		assertThat(lookups[0]).as("asked again while there is none").isGreaterThan(whileAbsent);
+
+		available[0] = library();
+		assertThat(fix(detector, statements)).isEqualTo(TITLES_FIX);
+		int found = lookups[0];
+		assertThat(fix(detector, statements)).isEqualTo(TITLES_FIX);
+		assertThat(fix(detector, statements)).isEqualTo(TITLES_FIX);
+		assertThat(lookups[0]).as("kept once found").isEqualTo(found);
 	}
 
 	/** A detector with a suggester that reads {@code context}, or finds none. */
