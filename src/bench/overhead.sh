@@ -1,64 +1,115 @@
 #!/usr/bin/env bash
 # What the diagnostics cost over HTTP: the same jar started side by side, once with nplusone.enabled=false
 # and once with the starter's default settings seen from a remote client (no panel, no headers), then wrk
-# on each endpoint, alternating between the two, over several rounds.
+# on each endpoint, alternating between the instances, over several rounds.
 #
-#   src/bench/overhead.sh DATABASE_URL [SECONDS_PER_RUN] [ROUNDS] [VARIANTS]
-#   src/bench/overhead.sh jdbc:postgresql://127.0.0.1:5432/perf_s1 10 3
+#   src/bench/overhead.sh APP [SECONDS_PER_RUN] [ROUNDS]
+#   src/bench/overhead.sh lab 8 6
+#   src/bench/overhead.sh all 8 6        # lab, then jpa, then datajdbc-mariadb: every data-access style
 #
-# Needs the packaged jar (./mvnw -DskipTests package), wrk (Debian: apt-get install -y wrk) and a seeded
-# database (see src/bench/README.md). Both instances listen on the loopback only and stop at the end.
+# APP is one of:
+#   lab               this project's jar on PostgreSQL (DATABASE_URL, default jdbc:postgresql://127.0.0.1:5432/perf_s1,
+#                     seeded as src/bench/README.md says): JdbcClient and Spring Data JDBC
+#   jpa               src/it/jpa-sample: Spring Data JPA and Hibernate on an in-memory H2
+#   datajdbc-mariadb  src/it/datajdbc-mariadb-sample: Spring Data JDBC on the MariaDB of this machine, with
+#                     vets added so that its vet list is an N+1 of 10; each instance gets a database of its own
+# Needs the packaged jars (./mvnw -DskipTests package; for a sample, ./mvnw -f src/starter install and
+# package in its directory) and wrk (Debian: apt-get install -y wrk). Every instance listens on the loopback
+# only and stops at the end.
 # Besides requests per second it records the CPU time the application process spent per request
-# (from /proc), which is less sensitive to the two cores being shared with wrk and PostgreSQL.
+# (from /proc), which is less sensitive to the two cores being shared with wrk and the database.
 # A run with any non-2xx response or socket error fails the script, and so does an instance that is not what
 # its variant says (the "off" one counting statements, or another one with no statement counted).
 set -euo pipefail
 
-URL=${1:?usage: overhead.sh DATABASE_URL [SECONDS_PER_RUN] [ROUNDS]}
-SECONDS_PER_RUN=${2:-10}
-ROUNDS=${3:-3}
-CONNECTIONS=${CONNECTIONS:-2}
-JAR=${JAR:-target/nplusone-lab-0.1.0-SNAPSHOT.jar}
+APP=${1:?usage: overhead.sh lab|jpa|datajdbc-mariadb|all [SECONDS_PER_RUN] [ROUNDS]}
+SECONDS_PER_RUN=${2:-8}
+ROUNDS=${3:-6}
 OUT=${OUT:-target/bench}
-ENDPOINTS=${ENDPOINTS:-"/api/books /api/books?mode=naive&size=25 /books"}
+if [ "$APP" = all ]; then
+  mkdir -p "$OUT"
+  for app in lab jpa datajdbc-mariadb; do
+    "$0" "$app" "$SECONDS_PER_RUN" "$ROUNDS"
+  done
+  exit 0
+fi
+
+CONNECTIONS=${CONNECTIONS:-2}
 # The JIT keeps compiling for a minute or more: shorter warm-ups made the first round of every run an outlier.
 WARMUP=${WARMUP:-30}
+# Only 192.0.2.1 (a documentation address) may see the diagnostics, so the loopback client wrk is served as
+# any remote visitor would be.
+REMOTE=(--nplusone.web.allowed-addresses=192.0.2.1)
+case "$APP" in
+  lab)
+    JAR=${JAR:-target/nplusone-lab-0.1.0-SNAPSHOT.jar}
+    ENDPOINTS=${ENDPOINTS:-"/api/books /books /api/books?mode=naive&size=25"}
+    MANAGEMENT=/actuator
+    export SPRING_DATASOURCE_URL=${DATABASE_URL:-jdbc:postgresql://127.0.0.1:5432/perf_s1}
+    export SPRING_DATASOURCE_USERNAME=${DB_USER:-postgres}
+    # The lab's own settings are for a lab; the "on" instances go back to the starter's defaults.
+    APP_ARGS=(--lab.seed.scale=1.0)
+    ON_ARGS=("${REMOTE[@]}" --nplusone.result-set.bytes=false --nplusone.request-latency=false
+      --nplusone.max-statements-per-request=2000 --nplusone.history.exclude=/actuator/**
+      --nplusone.web.exclude=/webjars/**,/favicon.ico)
+    ;;
+  jpa)
+    JAR=${JAR:-src/it/jpa-sample/target/jpa-sample-0.0.1-SNAPSHOT.jar}
+    # Ten owners, and a statement for the pets of each: 11 statements.
+    ENDPOINTS=${ENDPOINTS:-"/owners"}
+    MANAGEMENT=/actuator
+    APP_ARGS=()
+    ON_ARGS=("${REMOTE[@]}")
+    ;;
+  datajdbc-mariadb)
+    JAR=${JAR:-src/it/datajdbc-mariadb-sample/target/datajdbc-mariadb-sample-0.0.1-SNAPSHOT.jar}
+    # The vets, a statement for the specialties of each of the ten, and the specialties' names: 12 statements.
+    ENDPOINTS=${ENDPOINTS:-"/vets"}
+    MANAGEMENT=/manage
+    APP_ARGS=("--spring.datasource.url=jdbc:mysql://127.0.0.1:3306/vets_bench_{variant}?createDatabaseIfNotExist=true")
+    ON_ARGS=("${REMOTE[@]}")
+    # shellcheck disable=SC2016
+    SETUP='mysql -h 127.0.0.1 -u root vets_bench_{variant} -e "INSERT INTO vet (id, name) VALUES
+      (5, '"'"'Sharon Jenkins'"'"'), (6, '"'"'Henry Stevens'"'"'), (7, '"'"'Maria Lopez'"'"'), (8, '"'"'Paul Baker'"'"'),
+      (9, '"'"'Ana Silva'"'"'), (10, '"'"'Tom Weber'"'"');
+      INSERT INTO vet_specialty (vet, specialty) VALUES (5, 1), (6, 2), (7, 3), (8, 1), (9, 2), (10, 3)"'
+    ;;
+  *) echo "unknown app $APP: lab, jpa, datajdbc-mariadb or all" >&2; exit 2 ;;
+esac
 
 command -v wrk >/dev/null || { echo "wrk is not installed (Debian: apt-get install -y wrk)" >&2; exit 2; }
-[ -f "$JAR" ] || { echo "No $JAR: run ./mvnw -DskipTests package first" >&2; exit 2; }
+[ -f "$JAR" ] || { echo "No $JAR: package it first (see the top of $0)" >&2; exit 2; }
 mkdir -p "$OUT"
 
-# The lab's own settings are for a lab; the "on" instance goes back to the starter's defaults, and
-# 192.0.2.1 (a documentation address) is the only client allowed to see the diagnostics, so the
-# loopback client wrk is served as any remote visitor would be.
-STARTER_DEFAULTS=(--nplusone.web.allowed-addresses=192.0.2.1 --nplusone.result-set.bytes=false
-  --nplusone.request-latency=false --nplusone.max-statements-per-request=2000
-  --nplusone.history.exclude=/actuator/** --nplusone.web.exclude=/webjars/**,/favicon.ico)
+# off: no proxy, no filter. on: the starter's defaults, call sites sampled once per route and second.
+# on-every-line: the same with every request's call sites found, as for a request someone watches.
 declare -A VARIANT_ARGS=(
   [off]="--nplusone.enabled=false"
-  [on]="${STARTER_DEFAULTS[*]}"
-  [on-no-call-sites]="${STARTER_DEFAULTS[*]} --nplusone.call-sites.enabled=false"
+  [on]="${ON_ARGS[*]}"
+  [on-every-line]="${ON_ARGS[*]} --nplusone.call-sites.sample-interval=0"
 )
-VARIANTS=(${VARIANTS:-off on on-no-call-sites})
+VARIANTS=(${VARIANTS:-off on on-every-line})
 declare -A PORT PID
 port=8191
+trap 'for p in "${PID[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
 for variant in "${VARIANTS[@]}"; do
   PORT[$variant]=$port
+  args=()
+  for arg in "${APP_ARGS[@]}"; do args+=("${arg//\{variant\}/${variant//-/_}}"); done
   # shellcheck disable=SC2086
-  SPRING_DATASOURCE_URL=$URL SPRING_DATASOURCE_USERNAME=${DB_USER:-postgres} \
-    java -Xmx1g -jar "$JAR" --server.address=127.0.0.1 --server.port=$port --lab.seed.scale=1.0 \
-      ${VARIANT_ARGS[$variant]} > "$OUT/overhead-$variant.log" 2>&1 &
+  java -Xmx1g -jar "$JAR" --server.address=127.0.0.1 --server.port=$port "${args[@]}" \
+    ${VARIANT_ARGS[$variant]} > "$OUT/overhead-$APP-$variant.log" 2>&1 &
   PID[$variant]=$!
   port=$((port + 1))
-done
-trap 'for p in "${PID[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
-
-for variant in "${VARIANTS[@]}"; do
+  # One at a time: the MariaDB sample's schema.sql would race another instance's.
   for _ in $(seq 1 120); do
-    curl -fsS -o /dev/null "http://127.0.0.1:${PORT[$variant]}/actuator/health" 2>/dev/null && break
-    kill -0 "${PID[$variant]}" 2>/dev/null || { echo "$variant did not start: $OUT/overhead-$variant.log" >&2; exit 1; }
+    curl -fsS -o /dev/null "http://127.0.0.1:${PORT[$variant]}$MANAGEMENT/health" 2>/dev/null && break
+    kill -0 "${PID[$variant]}" 2>/dev/null || { echo "$variant did not start: $OUT/overhead-$APP-$variant.log" >&2; exit 1; }
     sleep 1
   done
+  if [ -n "${SETUP:-}" ]; then
+    bash -c "${SETUP//\{variant\}/${variant//-/_}}"
+  fi
 done
 
 # A run counts only if every response was a 2xx: an error page is cheaper than the page, and would flatter
@@ -76,7 +127,7 @@ check_run() { # variant endpoint wrk-output
 check_wrapping() { # variant
   local body status
   status=$(curl -sS -o "$OUT/metric-$1.json" -w '%{http_code}' \
-    "http://127.0.0.1:${PORT[$1]}/actuator/metrics/app.sql.statements")
+    "http://127.0.0.1:${PORT[$1]}$MANAGEMENT/metrics/app.sql.statements")
   body=$(cat "$OUT/metric-$1.json")
   if [ "$1" = off ]; then
     [ "$status" = 404 ] || { echo "off: the starter is active (app.sql.statements answers $status)" >&2; exit 1; }
@@ -85,15 +136,15 @@ check_wrapping() { # variant
     python3 -c 'import json,sys; m={s["statistic"]: s["value"] for s in json.load(sys.stdin)["measurements"]}; sys.exit(0 if m.get("TOTAL", 0) > 0 else 1)' \
       <<< "$body" || { echo "$1: app.sql.statements counted no statement: the pool is not wrapped" >&2; exit 1; }
   fi
-  echo "$1: $( [ "$1" = off ] && echo 'not wrapped, as meant' || echo 'wrapped, statements counted')" >&2
+  echo "$APP $1: $( [ "$1" = off ] && echo 'not wrapped, as meant' || echo 'wrapped, statements counted')" >&2
 }
 
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 TICKS=$(getconf CLK_TCK)
 
-CSV="$OUT/overhead.csv"
+CSV="$OUT/overhead-$APP.csv"
 echo "round,endpoint,variant,requests_per_s,cpu_ms_per_request,p50_ms" > "$CSV"
-echo "Warming up every endpoint on every instance ($WARMUP s each)..." >&2
+echo "$APP: warming up every endpoint on every instance ($WARMUP s each)..." >&2
 for endpoint in $ENDPOINTS; do
   for variant in "${VARIANTS[@]}"; do
     check_run "$variant" "$endpoint" "$(wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" "http://127.0.0.1:${PORT[$variant]}$endpoint")"
@@ -118,30 +169,47 @@ for round in $(seq 1 "$ROUNDS"); do
     done
   done
 done
+# The statements each endpoint runs, as the "on" instance counts them: its statement metric's total before
+# and after one more request (the metrics endpoint itself runs none).
+statements_total() {
+  curl -fsS "http://127.0.0.1:${PORT[$1]}$MANAGEMENT/metrics/app.sql.statements" \
+    | python3 -c 'import json,sys; print(int(sum(s["value"] for s in json.load(sys.stdin)["measurements"] if s["statistic"] == "TOTAL")))'
+}
+STATEMENTS="$OUT/overhead-$APP-statements.txt"
+: > "$STATEMENTS"
+for endpoint in $ENDPOINTS; do
+  before=$(statements_total "${VARIANTS[1]}")
+  curl -fsS -o /dev/null "http://127.0.0.1:${PORT[${VARIANTS[1]}]}$endpoint"
+  echo "$endpoint $(( $(statements_total "${VARIANTS[1]}") - before ))" >> "$STATEMENTS"
+done
 
 # Per endpoint and variant: the share of "off" within each round (the variants of a round run back to back,
 # so they share the machine's conditions), its median and range over the rounds, and the same for the CPU the
 # application spent per request.
-python3 - "$CSV" <<'EOF'
+python3 - "$CSV" "$APP" "$STATEMENTS" <<'PY'
 import csv, statistics, sys
 rows = list(csv.DictReader(open(sys.argv[1])))
+app = sys.argv[2]
+statements = dict(line.rsplit(" ", 1) for line in open(sys.argv[3]).read().splitlines())
 by = {(r["round"], r["endpoint"], r["variant"]): r for r in rows}
 rounds = sorted(set(r["round"] for r in rows), key=int)
 endpoints = list(dict.fromkeys(r["endpoint"] for r in rows))
 variants = list(dict.fromkeys(r["variant"] for r in rows))
-print(f"{len(rounds)} rounds; req/s and CPU per request are medians over the rounds, shares are medians of each round's share")
+print(f"{app}: {len(rounds)} rounds; req/s and CPU per request are medians over the rounds, "
+      "shares are medians of each round's share, with their ranges")
 print()
-print("| endpoint | variant | req/s | share of off (range) | app CPU ms per request | CPU over off |")
-print("|---|---|---:|---|---:|---:|")
+print("| app | endpoint | statements | variant | req/s | throughput, share of off (range) | app CPU ms per request | CPU over off (range) |")
+print("|---|---|---:|---|---:|---|---:|---|")
 for e in endpoints:
     for v in variants:
         rps = statistics.median(float(by[(k, e, v)]["requests_per_s"]) for k in rounds)
         cpu = statistics.median(float(by[(k, e, v)]["cpu_ms_per_request"]) for k in rounds)
         if v == "off":
-            print(f"| `{e}` | {v} | {rps:.0f} | — | {cpu:.2f} | — |")
+            print(f"| {app} | `{e}` | {statements[e]} | {v} | {rps:.0f} | — | {cpu:.2f} | — |")
             continue
         shares = [float(by[(k, e, v)]["requests_per_s"]) / float(by[(k, e, "off")]["requests_per_s"]) for k in rounds]
         cpus = [float(by[(k, e, v)]["cpu_ms_per_request"]) / float(by[(k, e, "off")]["cpu_ms_per_request"]) for k in rounds]
-        print(f"| `{e}` | {v} | {rps:.0f} | {100 * statistics.median(shares):.0f}% ({100 * min(shares):.0f}–{100 * max(shares):.0f}%) "
-              f"| {cpu:.2f} | +{100 * (statistics.median(cpus) - 1):.0f}% |")
-EOF
+        pct = lambda x: f"{100 * (x - 1):+.0f}%"
+        print(f"| {app} | `{e}` | {statements[e]} | {v} | {rps:.0f} | {100 * statistics.median(shares):.0f}% ({100 * min(shares):.0f}–{100 * max(shares):.0f}%) "
+              f"| {cpu:.2f} | {pct(statistics.median(cpus))} ({pct(min(cpus))} to {pct(max(cpus))}) |")
+PY
