@@ -17,11 +17,16 @@
       width: widthFor(element),
       height: 300,
       scales: {
-        x: { time: false, distr: 3 },
+        // A log axis rounds its ends out to powers of ten (N = 200 would end at 1,000): the
+        // axis spans the sizes that ran, and its ticks are those sizes.
+        x: { time: false, distr: 3, range: function () {
+          var lo = sizes[0], hi = sizes[sizes.length - 1];
+          return lo < hi ? [lo, hi] : [lo / 2, hi * 2];
+        } },
         y: { distr: 3 }
       },
       axes: [
-        { label: 'N (rows on the page)' },
+        { label: 'N (rows on the page)', splits: function () { return sizes; } },
         { label: title, size: 60 }
       ],
       series: [{ label: 'N' }].concat(names.map(function (name, index) {

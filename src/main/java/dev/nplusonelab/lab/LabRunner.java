@@ -44,8 +44,11 @@ class LabRunner {
 	 */
 	static final Duration TIME_BUDGET = Duration.ofSeconds(20);
 
-	/** Runs of a cell whose first run is fast, to take the median of. */
-	private static final int REPEATS = 3;
+	/**
+	 * Runs of a cell whose first run is fast, to take the median and the range of: five,
+	 * so that a verdict can ask for one strategy to win every load.
+	 */
+	private static final int REPEATS = 5;
 
 	private static final double FAST_RUN_MS = 200;
 
@@ -140,7 +143,8 @@ class LabRunner {
 		double[] sql = runs.stream().mapToDouble(Run::sqlMs).sorted().toArray();
 		long duplicated = strategy.equals("cartesian") ? first.rows() - first.loaded() : 0;
 		return new LabResult.Cell(strategy, n, first.statements(), first.rows(), first.bytes(), duplicated,
-				sql[sql.length / 2], totals[totals.length / 2], runs.size(), false);
+				sql[sql.length / 2], totals[totals.length / 2], totals[0], totals[totals.length - 1], runs.size(),
+				false);
 	}
 
 	private Run once(LabStrategies.Loader loader, int n, int latencyMs) {
