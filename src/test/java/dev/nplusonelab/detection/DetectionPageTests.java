@@ -1,6 +1,7 @@
 package dev.nplusonelab.detection;
 
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,6 +53,18 @@ class DetectionPageTests {
 			.startsWith("GET /books {mode=naive}: " + naiveBooks(10) + " statements")
 			.contains("potential N+1", "NaiveBookReader.java:", "Fix: join book.author");
 		assertThat(page.select("table.metrics tbody tr").eachText()).anyMatch((row) -> row.startsWith("/books naive"));
+	}
+
+	@Test
+	void eachDjangoToolOfTheArticleLeadsToItsCounterpartOnThisPage() {
+		Document page = new Pages(this.mvc).visit("/detection").document();
+
+		assertThat(page.select("#from-django tbody tr td:first-child").eachText()).containsExactly(
+				"Debug Toolbar, SQL panel", "assertNumQueries", "query logging (django.db.backends at DEBUG)", "Silk");
+		for (Element link : page.select("#from-django a[href^=#]")) {
+			assertThat(page.getElementById(link.attr("href").substring(1))).as(link.attr("href")).isNotNull();
+		}
+		assertThat(page.select("#from-django a[href^=#]")).hasSizeGreaterThanOrEqualTo(4);
 	}
 
 	/** What the naive book list of {@code size} rows runs, measured. */
