@@ -1,5 +1,12 @@
 package dev.nplusonelab.detection;
 
+import java.time.Duration;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MockClock;
+import io.micrometer.core.instrument.simple.SimpleConfig;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
@@ -8,6 +15,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import dev.nplusonelab.LabTest;
 import dev.nplusonelab.Pages;
+import dev.nplusonelab.sqlreport.MostStatements;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +28,9 @@ class DetectionPageTests {
 
 	@Autowired
 	private MockMvcTester mvc;
+
+	@Autowired
+	private MostStatements most;
 
 	@Test
 	void theAssertionPassesOnTheOptimizedPageAndFailsOnTheNaiveOneWithItsListing() {
@@ -52,6 +63,44 @@ class DetectionPageTests {
 			.startsWith("GET /books {mode=naive}: " + naiveBooks(10) + " statements")
 			.contains("potential N+1", "NaiveBookReader.java:", "Fix: join book.author");
 		assertThat(page.select("table.metrics tbody tr").eachText()).anyMatch((row) -> row.startsWith("/books naive"));
+	}
+
+	/**
+	 * Micrometer's max covers a sliding window: after a few idle minutes it reads 0. The
+	 * page shows the most a request ever ran instead, here read against a registry whose
+	 * clock has moved past the window.
+	 */
+	@Test
+	void theMostSeenStaysWhatRanAfterTheMetricsMaxHasDecayed() {
+		int optimized = new Pages(this.mvc).visit("/authors/7?mode=optimized").statements();
+		int naive = new Pages(this.mvc).visit("/authors/7?mode=naive").statements();
+		MockClock clock = new MockClock();
+		MeterRegistry registry = new SimpleMeterRegistry(SimpleConfig.DEFAULT, clock);
+		DistributionSummary summary = DistributionSummary.builder("app.sql.statements")
+			.tags("uri", "/authors/{id}", "mode", "naive")
+			.register(registry);
+		summary.record(naive);
+
+		clock.add(Duration.ofMinutes(5));
+
+		assertThat(summary.max()).as("the metric's own max, decayed").isZero();
+		assertThat(LiveExamples.metrics(registry, this.most))
+			.anySatisfy((row) -> assertThat(row).isEqualTo(new LiveExamples.MetricRow("/authors/{id}", "naive", 1,
+					naive, this.most.of("/authors/{id}", "naive").orElseThrow())));
+		assertThat(this.most.of("/authors/{id}", "naive")).isPresent();
+		assertThat(this.most.of("/authors/{id}", "naive").getAsInt()).isGreaterThanOrEqualTo(naive);
+		assertThat(LiveExamples.largestSeen(this.most, "/authors/{id}")).isGreaterThanOrEqualTo(optimized).isPositive();
+	}
+
+	@Test
+	void theBudgetTableNeverShowsZeroForAnEndpointThatRan() {
+		new Pages(this.mvc).visit("/authors/7?mode=optimized");
+
+		Document page = new Pages(this.mvc).visit("/detection").document();
+
+		assertThat(page.select("table.budgets tbody tr").eachText()).anyMatch((row) -> row.startsWith("/authors/{id} "))
+			.noneMatch((row) -> row.endsWith(" 0"));
+		assertThat(page.select("table.metrics th").eachText()).contains("most").doesNotContain("max");
 	}
 
 	/** What the naive book list of {@code size} rows runs, measured. */
