@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,6 +23,7 @@ import dev.nplusonelab.diagnostics.history.SqlRequestHistory;
 import dev.nplusonelab.diagnostics.web.StatementBudget;
 import dev.nplusonelab.diagnostics.capture.StatementRecord;
 import dev.nplusonelab.diagnostics.test.ReportAssertions;
+import dev.nplusonelab.sqlreport.MostStatements;
 import dev.nplusonelab.system.PageProbe;
 
 /**
@@ -52,15 +54,19 @@ class LiveExamples {
 
 	private final MeterRegistry registry;
 
+	private final MostStatements most;
+
 	LiveExamples(PageProbe probe, ObjectProvider<SqlRequestHistory> history, ObjectProvider<SqlDiagnostics> diagnostics,
 			NPlusOneProperties properties,
-			@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mapping, MeterRegistry registry) {
+			@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mapping, MeterRegistry registry,
+			MostStatements most) {
 		this.probe = probe;
 		this.history = history;
 		this.diagnostics = diagnostics;
 		this.properties = properties;
 		this.mapping = mapping;
 		this.registry = registry;
+		this.most = most;
 	}
 
 	Detection run() {
@@ -69,7 +75,7 @@ class LiveExamples {
 		Optional<RequestReport> rendered = report(RENDERED);
 		return new Detection(assertion(LIST + "&mode=optimized", optimized), assertion(LIST + "&mode=naive", naive),
 				naive.map(this::warning).orElse(null), rendered.map(LiveExamples::renderRun).orElse(null), budgets(),
-				metrics(), this.properties.isStrict(), this.history.getIfAvailable() != null);
+				metrics(this.registry, this.most), this.properties.isStrict(), this.history.getIfAvailable() != null);
 	}
 
 	/** Loads a page and finds its report in the history, if the history is on. */
@@ -112,7 +118,8 @@ class LiveExamples {
 	}
 
 	/**
-	 * Every endpoint that declares a budget, with the most statements it was seen run.
+	 * Every endpoint that declares a budget, with the most statements it was seen run
+	 * since the application started.
 	 */
 	private List<Budget> budgets() {
 		List<Budget> budgets = new ArrayList<>();
@@ -120,7 +127,7 @@ class LiveExamples {
 			StatementBudget budget = method.getMethodAnnotation(StatementBudget.class);
 			if (budget != null) {
 				for (String route : routes(info)) {
-					budgets.add(new Budget(route, budget.value(), largestSeen(route)));
+					budgets.add(new Budget(route, budget.value(), largestSeen(this.most, route)));
 				}
 			}
 		});
@@ -133,23 +140,35 @@ class LiveExamples {
 				? List.copyOf(info.getPathPatternsCondition().getPatternValues()) : List.of();
 	}
 
-	private @Nullable Double largestSeen(String route) {
-		DistributionSummary summary = this.registry.find("app.sql.statements")
-			.tag("uri", route)
-			.tag("mode", "optimized")
-			.summary();
-		return (summary != null && summary.count() > 0) ? summary.max() : null;
+	/**
+	 * Budgets hold for optimized requests; null when none ran. Never the metric's
+	 * {@code max}: it covers the last two minutes only, and a budget that ran 2 would
+	 * read 0 after an idle while.
+	 */
+	static @Nullable Integer largestSeen(MostStatements most, String route) {
+		OptionalInt seen = most.of(route, "optimized");
+		return seen.isPresent() ? seen.getAsInt() : null;
 	}
 
-	private List<MetricRow> metrics() {
-		return this.registry.find("app.sql.statements")
+	/**
+	 * Requests and mean from the metric, which are totals since start; the most from
+	 * {@link MostStatements} for the same reason as {@link #largestSeen}.
+	 */
+	static List<MetricRow> metrics(MeterRegistry registry, MostStatements most) {
+		return registry.find("app.sql.statements")
 			.summaries()
 			.stream()
 			.filter((summary) -> summary.count() > 0)
-			.map((summary) -> new MetricRow(summary.getId().getTag("uri"), summary.getId().getTag("mode"),
-					summary.count(), summary.mean(), summary.max()))
+			.map((summary) -> row(summary, most))
 			.sorted(Comparator.comparing(MetricRow::uri).thenComparing(MetricRow::mode))
 			.toList();
+	}
+
+	private static MetricRow row(DistributionSummary summary, MostStatements most) {
+		String uri = String.valueOf(summary.getId().getTag("uri"));
+		String mode = String.valueOf(summary.getId().getTag("mode"));
+		long seen = Math.max(most.of(uri, mode).orElse(0), (long) summary.max());
+		return new MetricRow(uri, mode, summary.count(), summary.mean(), seen);
 	}
 
 	/**
@@ -175,10 +194,13 @@ class LiveExamples {
 	record RenderRun(String path, int statements, long fromView) {
 	}
 
-	record Budget(String route, int budget, @Nullable Double largestSeen) {
+	record Budget(String route, int budget, @Nullable Integer largestSeen) {
 	}
 
-	record MetricRow(@Nullable String uri, @Nullable String mode, long count, double mean, double max) {
+	/**
+	 * @param most the most statements one request ran since the application started
+	 */
+	record MetricRow(String uri, String mode, long count, double mean, long most) {
 	}
 
 }

@@ -44,7 +44,6 @@ class PageModelInterceptor implements HandlerInterceptor {
 		}
 		Mode mode = PageParameterResolvers.currentMode(request);
 		view.addObject("mode", mode);
-		view.addObject("visitorMode", (mode != null) ? mode : chosenMode(request));
 		view.addObject("historyShown", this.historyShown);
 		view.addObject("latencyCap", this.latencyCap);
 		view.addObject("requestLatency", this.requestLatency);
@@ -68,14 +67,6 @@ class PageModelInterceptor implements HandlerInterceptor {
 			response.setHeader(RecordsDigest.DIGEST_HEADER, digest.hex());
 			response.setHeader(RecordsDigest.COUNT_HEADER, Integer.toString(digest.count()));
 		}
-	}
-
-	/**
-	 * On a page without a mode of its own, the mode its links carry, if one was chosen.
-	 */
-	private static @Nullable Mode chosenMode(HttpServletRequest request) {
-		String chosen = VisitorChoices.of(request).get(Mode.PARAMETER);
-		return (chosen != null) ? Mode.parseOrNull(chosen) : null;
 	}
 
 }

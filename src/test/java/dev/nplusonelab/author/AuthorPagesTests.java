@@ -128,6 +128,18 @@ class AuthorPagesTests {
 		}
 	}
 
+	/** Each book on an author's page opens that book, in the mode the visitor is in. */
+	@Test
+	void everyBookTitleOnAnAuthorPageLinksToItsBook() {
+		List<Long> ids = this.jdbc.sql("SELECT id FROM book WHERE author_id = 3 ORDER BY id").query(Long.class).list();
+
+		var links = this.pages.visit("/authors/3?mode=naive").document().select("#records td.title a");
+
+		assertThat(links).extracting((link) -> link.attr("href"))
+			.containsExactlyInAnyOrderElementsOf(ids.stream().map((id) -> "/books/" + id + "?mode=naive").toList());
+		assertThat(ids).isNotEmpty();
+	}
+
 	@Test
 	void anUnknownAuthorIsNotFoundInBothModes() {
 		assertThat(this.mvc.get().uri("/authors/999999?mode=naive")).hasStatus(404)

@@ -196,6 +196,19 @@ class BookListTests {
 		assertThat(document.select("#records script")).isEmpty();
 	}
 
+	/**
+	 * The export is reachable from the page it is the full version of, and carries no
+	 * mode.
+	 */
+	@Test
+	void theBookListLinksToTheCsvExportOfEveryBook() {
+		var links = this.pages.visit("/books?mode=naive&size=5").document().select(".export-link a");
+
+		assertThat(links).hasSize(1);
+		assertThat(links.attr("href")).isEqualTo("/export/books.csv");
+		assertThat(links.hasAttr("download")).isTrue();
+	}
+
 	private long editorsOnPage(Paging paging) {
 		return this.jdbc.sql(BOOKS_WITH_AN_EDITOR_ON_PAGE)
 			.param("size", paging.size())

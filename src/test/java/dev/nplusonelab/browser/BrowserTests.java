@@ -3,6 +3,7 @@ package dev.nplusonelab.browser;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -140,12 +141,16 @@ class BrowserTests {
 		click("#records a[href^='/authors/']");
 		assertNaive("its author, from a link in the record");
 
+		// The comparison and the guide run no mode of their own: no badge, but their
+		// links keep it.
 		click(".cost-links a[href^='/compare']");
-		assertThat(this.browser.find(".mode-badge").getAttribute("data-mode")).isEqualTo("naive");
+		assertThat(this.browser.currentPath()).contains("mode=naive");
+		assertThat(this.browser.findAll(".mode-badge")).isEmpty();
 		assertThat(this.browser.find(".verdict-line strong").getText()).startsWith("identical");
 
 		click(".site-nav a[href^='/guide']");
-		assertThat(this.browser.find(".mode-badge").getAttribute("data-mode")).isEqualTo("naive");
+		assertThat(this.browser.currentPath()).contains("mode=naive");
+		assertThat(this.browser.findAll(".mode-badge")).isEmpty();
 		click("#select-related-single .measured-links a:not(.to-naive):not(.to-optimized)");
 		assertNaive("a page opened from the guide");
 
@@ -291,6 +296,131 @@ class BrowserTests {
 		this.browser.screenshot(name(path), Browser.DESKTOP_WIDTH);
 		this.browser.screenshot(name(path), Browser.MOBILE_WIDTH);
 	}
+
+	/**
+	 * Pages with every kind of code: the guide's three columns and its decision list, the
+	 * lesson under a data page in each mode with the SQL panel, a mistake, and the
+	 * detection page's failure message and log line.
+	 */
+	static Stream<String> codePages() {
+		return Stream.of("/books?mode=naive&size=10", "/books?mode=optimized&size=10",
+				"/mistakes/deferred-column?mode=naive&size=5", "/detection", "/guide");
+	}
+
+	/**
+	 * Code wraps between words, never inside one: checked on the rendered text, character
+	 * by character, in the page and in the panel's shadow root (opened), at both widths.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("codePages")
+	void noCodeLineBreaksInsideAWord(String path) {
+		this.browser.load(path);
+		for (int width : new int[] { Browser.DESKTOP_WIDTH, Browser.MOBILE_WIDTH }) {
+			this.browser.emulate(width, 900, width < 700);
+			try {
+				@SuppressWarnings("unchecked")
+				Map<String, Object> found = (Map<String, Object>) this.browser.script(WORDS_BROKEN_ACROSS_LINES);
+				assertThat(((Number) found.get("checked")).intValue()).as("word characters checked on %s", path)
+					.isGreaterThan(100);
+				assertThat((List<?>) found.get("breaks")).as("code broken inside a word on %s at %d px", path, width)
+					.isEmpty();
+			}
+			finally {
+				this.browser.resetEmulation();
+			}
+		}
+		this.browser
+			.script("document.querySelector('nplusone-panel').shadowRoot.querySelector('details').open = false");
+		this.browser.screenshot("code-" + name(path), Browser.DESKTOP_WIDTH);
+		this.browser.screenshot("code-" + name(path), Browser.MOBILE_WIDTH);
+	}
+
+	/**
+	 * On both widths "Start here" comes before the first list, and on a desktop in the
+	 * first screen.
+	 */
+	@Test
+	void startHereIsAboveTheListsAndOnTheFirstScreenOfADesktop() {
+		this.browser.load("/");
+		for (int width : new int[] { Browser.DESKTOP_WIDTH, Browser.MOBILE_WIDTH }) {
+			int height = (width < 700) ? 844 : 900;
+			this.browser.emulate(width, height, width < 700);
+			try {
+				double start = top("#start-here");
+				double firstCard = top(".start-here a.card");
+				double lists = top("#records");
+				assertThat(start).as("Start here at %d px", width).isLessThan(lists);
+				assertThat(firstCard).as("the first card at %d px", width).isLessThan(lists);
+				if (width == Browser.DESKTOP_WIDTH) {
+					assertThat(firstCard).as("the first card, on a desktop's first screen").isLessThan(height - 100);
+				}
+			}
+			finally {
+				this.browser.resetEmulation();
+			}
+		}
+		this.browser.screenshot("home-start-here", Browser.DESKTOP_WIDTH);
+		this.browser.screenshot("home-start-here", Browser.MOBILE_WIDTH);
+	}
+
+	/** The distance from the top of the document to an element, in CSS pixels. */
+	private double top(String css) {
+		return ((Number) this.browser.script("return arguments[0].getBoundingClientRect().top + window.scrollY",
+				this.browser.find(css)))
+			.doubleValue();
+	}
+
+	/**
+	 * Walks the text of every code element (in the page, and in the SQL panel's shadow
+	 * root, opened first) and measures each word character with a Range: two adjacent
+	 * word characters whose boxes sit on different lines are a word broken in two.
+	 * Returns how many characters it measured and each break, with the text around it.
+	 */
+	private static final String WORDS_BROKEN_ACROSS_LINES = """
+			const selector = 'pre, code, figcaption, .params, .site';
+			const roots = [document];
+			const host = document.querySelector('nplusone-panel');
+			if (host && host.shadowRoot) {
+			  const panel = host.shadowRoot.querySelector('details');
+			  if (panel) { panel.open = true; }
+			  roots.push(host.shadowRoot);
+			}
+			const word = /[A-Za-z0-9_]/;
+			const breaks = [];
+			let checked = 0;
+			for (const root of roots) {
+			  for (const element of root.querySelectorAll(selector)) {
+			    if (element.parentElement && element.parentElement.closest(selector)) { continue; }
+			    const text = element.textContent;
+			    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+			    let offset = 0;
+			    let previous = null;
+			    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+			      // code.js makes each source line a block: the end of one is not inside a word.
+			      const line = node.parentElement.closest('.line');
+			      if (previous !== null && previous.line !== line) { previous = null; }
+			      for (let i = 0; i < node.data.length; i++) {
+			        const at = offset + i;
+			        if (!word.test(node.data[i])) { previous = null; continue; }
+			        const range = document.createRange();
+			        range.setStart(node, i);
+			        range.setEnd(node, i + 1);
+			        const boxes = range.getClientRects();
+			        if (boxes.length === 0) { previous = null; continue; }
+			        checked++;
+			        const top = boxes[0].top;
+			        if (previous !== null && previous.at === at - 1 && Math.abs(top - previous.top) > 4) {
+			          breaks.push((text.slice(Math.max(0, at - 30), at) + '|' + text.slice(at, at + 30))
+			            .replace(/\\n/g, '\\u23ce'));
+			        }
+			        previous = { at, top, line };
+			      }
+			      offset += node.data.length;
+			    }
+			  }
+			}
+			return { checked, breaks };
+			""";
 
 	/** The benchmark page's chart draws. */
 	@Test

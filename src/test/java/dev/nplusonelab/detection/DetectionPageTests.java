@@ -1,5 +1,12 @@
 package dev.nplusonelab.detection;
 
+import java.time.Duration;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MockClock;
+import io.micrometer.core.instrument.simple.SimpleConfig;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -9,6 +16,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import dev.nplusonelab.LabTest;
 import dev.nplusonelab.Pages;
+import dev.nplusonelab.sqlreport.MostStatements;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +29,9 @@ class DetectionPageTests {
 
 	@Autowired
 	private MockMvcTester mvc;
+
+	@Autowired
+	private MostStatements most;
 
 	@Test
 	void theAssertionPassesOnTheOptimizedPageAndFailsOnTheNaiveOneWithItsListing() {
@@ -65,6 +76,44 @@ class DetectionPageTests {
 			assertThat(page.getElementById(link.attr("href").substring(1))).as(link.attr("href")).isNotNull();
 		}
 		assertThat(page.select("#from-django a[href^=#]")).hasSizeGreaterThanOrEqualTo(4);
+	}
+
+	/**
+	 * Micrometer's max covers a sliding window: after a few idle minutes it reads 0. The
+	 * page shows the most a request ever ran instead, here read against a registry whose
+	 * clock has moved past the window.
+	 */
+	@Test
+	void theMostSeenStaysWhatRanAfterTheMetricsMaxHasDecayed() {
+		int optimized = new Pages(this.mvc).visit("/authors/7?mode=optimized").statements();
+		int naive = new Pages(this.mvc).visit("/authors/7?mode=naive").statements();
+		MockClock clock = new MockClock();
+		MeterRegistry registry = new SimpleMeterRegistry(SimpleConfig.DEFAULT, clock);
+		DistributionSummary summary = DistributionSummary.builder("app.sql.statements")
+			.tags("uri", "/authors/{id}", "mode", "naive")
+			.register(registry);
+		summary.record(naive);
+
+		clock.add(Duration.ofMinutes(5));
+
+		assertThat(summary.max()).as("the metric's own max, decayed").isZero();
+		assertThat(LiveExamples.metrics(registry, this.most))
+			.anySatisfy((row) -> assertThat(row).isEqualTo(new LiveExamples.MetricRow("/authors/{id}", "naive", 1,
+					naive, this.most.of("/authors/{id}", "naive").orElseThrow())));
+		assertThat(this.most.of("/authors/{id}", "naive")).isPresent();
+		assertThat(this.most.of("/authors/{id}", "naive").getAsInt()).isGreaterThanOrEqualTo(naive);
+		assertThat(LiveExamples.largestSeen(this.most, "/authors/{id}")).isGreaterThanOrEqualTo(optimized).isPositive();
+	}
+
+	@Test
+	void theBudgetTableNeverShowsZeroForAnEndpointThatRan() {
+		new Pages(this.mvc).visit("/authors/7?mode=optimized");
+
+		Document page = new Pages(this.mvc).visit("/detection").document();
+
+		assertThat(page.select("table.budgets tbody tr").eachText()).anyMatch((row) -> row.startsWith("/authors/{id} "))
+			.noneMatch((row) -> row.endsWith(" 0"));
+		assertThat(page.select("table.metrics th").eachText()).contains("most").doesNotContain("max");
 	}
 
 	/** What the naive book list of {@code size} rows runs, measured. */

@@ -83,6 +83,17 @@ class HomePageTests {
 			.isNotBlank();
 	}
 
+	/** A newcomer sees where to start before four lists of twenty rows. */
+	@Test
+	void startHereComesBeforeTheDashboardLists() {
+		var document = this.pages.visit("/").document();
+		var order = document.select("#start-here, #records, .start-here a.card");
+
+		assertThat(order.get(0).id()).isEqualTo("start-here");
+		assertThat(order.get(order.size() - 1).id()).isEqualTo("records");
+		assertThat(document.select(".start-here a.card").eachAttr("href")).contains("/guide", "/detection");
+	}
+
 	@Test
 	void theHomePageLinksToEveryLesson() {
 		var links = this.pages.visit("/").document().select("a[href]").eachAttr("href");

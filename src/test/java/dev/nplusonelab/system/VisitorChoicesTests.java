@@ -149,12 +149,34 @@ class VisitorChoicesTests {
 	}
 
 	@Test
-	void everyPageSaysWhichModeItIsIn() {
+	void everyPageWithAModeSaysWhichOneInItsHeader() {
 		assertThat(visit("/books", "mode=naive").select(".site-header .mode-badge").attr("data-mode"))
 			.isEqualTo("naive");
-		assertThat(visit("/books", "").select(".site-header .mode-badge").attr("data-mode")).isEqualTo("optimized");
-		assertThat(visit("/mistakes", "mode=naive").select(".site-header .mode-badge").attr("data-mode"))
-			.isEqualTo("naive");
+		assertThat(visit("/books", "").select(".site-header .mode-badge").text()).isEqualTo("optimized mode");
+		assertThat(visit("/books", "").select("body").hasClass("in-optimized")).isTrue();
+	}
+
+	/** The guide, the gallery, the comparison: no switch, so no mode to claim. */
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "/mistakes", "/guide", "/detection", "/compare?path=/books" })
+	void aPageWithoutAModeShowsNoBadgeEvenWhenItsLinksKeepOne(String path) {
+		Document page = visit(path, "mode=naive");
+
+		assertThat(page.select(".site-header .mode-badge")).isEmpty();
+		assertThat(page.select("body").hasClass("in-naive")).isFalse();
+		assertThat(page.select(".site-nav a[href^=/books]").attr("href")).contains("mode=naive");
+	}
+
+	/** A mistake's switch reads Wrong and Right; its badge says the same. */
+	@Test
+	void aMistakePageBadgeSaysWrongOrRightAsItsSwitchDoes() {
+		Document wrong = visit("/mistakes/deferred-column", "mode=naive");
+		Document right = visit("/mistakes/deferred-column", "mode=optimized");
+
+		assertThat(wrong.select(".site-header .mode-badge").text()).isEqualTo("wrong way");
+		assertThat(wrong.select(".mode-toggle a.active strong").text()).isEqualTo("Wrong");
+		assertThat(right.select(".site-header .mode-badge").text()).isEqualTo("right way");
+		assertThat(right.select(".mode-toggle a.active strong").text()).isEqualTo("Right");
 	}
 
 	private Document visit(String path, String choices) {
