@@ -10,6 +10,7 @@ import dev.nplusonelab.guide.GuideEntry;
 import dev.nplusonelab.guide.GuideEntry.Section;
 import dev.nplusonelab.guide.Technique;
 import dev.nplusonelab.query.PagePlan;
+import dev.nplusonelab.store.Bookstore;
 
 /** What the customer page teaches. */
 @Configuration(proxyBeanMethods = false)
@@ -86,6 +87,8 @@ class CustomerLessons {
 					from Order o where o.customer.id = :id and o.createdAt >= :since
 					order by o.createdAt desc, o.id desc""")
 			.shownOn("customer-orders")
+			.saves("item loads, order by order, in each list", "the items counted inside each list's statement",
+					Bookstore.ORDER_ITEMS)
 			.build();
 	}
 

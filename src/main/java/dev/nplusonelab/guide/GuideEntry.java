@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.nplusonelab.query.Relation;
+
 /**
  * One technique of the Django guide this lab grew from, mapped to where the lab shows it:
  * the problem, the same fix in Django, in our query layer (read from our own source) and
@@ -20,9 +22,10 @@ import org.jspecify.annotations.Nullable;
  * @param ourCode tagged regions of our own source that do it
  * @param jpa the fix with JPA/Hibernate
  * @param page the key of the {@link Technique} whose page shows it
+ * @param saving the statements of that page the technique is about, counted on the page
  */
 public record GuideEntry(String key, Section section, int order, String title, String problem, String django,
-		List<SourceRef> ourCode, String jpa, String page) {
+		List<SourceRef> ourCode, String jpa, String page, Saving saving) {
 
 	public static Builder entry(String key, Section section) {
 		return new Builder(key, section);
@@ -83,6 +86,8 @@ public record GuideEntry(String key, Section section, int order, String title, S
 
 		private @Nullable String page;
 
+		private @Nullable Saving saving;
+
 		private Builder(String key, Section section) {
 			super("Guide entry", key);
 			this.section = section;
@@ -99,17 +104,30 @@ public record GuideEntry(String key, Section section, int order, String title, S
 			return this;
 		}
 
+		/**
+		 * The statements of its page the technique is about: those that load
+		 * {@code relations} (for one row at a time in the naive page, say). Counted on
+		 * the page, never written down.
+		 * @param what those statements in words ({@code customer lookups})
+		 * @param instead what the optimized page does instead ({@code joined})
+		 */
+		public Builder saves(String what, String instead, Relation... relations) {
+			this.saving = new Saving(what, instead, List.of(relations));
+			return this;
+		}
+
 		public GuideEntry build() {
 			String title = required(this.title, "title");
 			String problem = required(this.problem, "problem");
 			String django = required(this.django, "django");
 			String jpa = required(this.jpa, "jpa");
 			String page = required(this.page, "shownOn");
+			Saving saving = required(this.saving, "saves");
 			if (this.ourCode.isEmpty()) {
 				throw missing("ourCode");
 			}
 			return new GuideEntry(this.key, this.section, this.order, title, problem, django, List.copyOf(this.ourCode),
-					jpa, page);
+					jpa, page, saving);
 		}
 
 	}

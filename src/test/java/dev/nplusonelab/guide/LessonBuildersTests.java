@@ -2,6 +2,8 @@ package dev.nplusonelab.guide;
 
 import org.junit.jupiter.api.Test;
 
+import dev.nplusonelab.store.Bookstore;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
@@ -25,8 +27,19 @@ class LessonBuildersTests {
 				.django("d")
 				.jpa("j")
 				.shownOn("order-list")
+				.saves("customer lookups", "joined", Bookstore.ORDER_CUSTOMER)
 				.build())
 			.withMessage("Guide entry single needs ourCode(...)");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> GuideEntry.entry("single", GuideEntry.Section.SELECT_RELATED)
+				.title("t")
+				.problem("p")
+				.django("d")
+				.jpa("j")
+				.ourCode(Guide.class, "a")
+				.shownOn("order-list")
+				.build())
+			.withMessage("Guide entry single needs saves(...)");
 	}
 
 	@Test
@@ -40,6 +53,8 @@ class LessonBuildersTests {
 		assertThat(entry.jpa()).isEqualTo("join fetch");
 		assertThat(entry.page()).isEqualTo("order-list");
 		assertThat(entry.ourCode()).containsExactly(new SourceRef(Guide.class, "a"), new SourceRef(Guide.class, "b"));
+		assertThat(entry.saving())
+			.isEqualTo(new Saving("customer lookups", "joined", java.util.List.of(Bookstore.ORDER_CUSTOMER)));
 	}
 
 	@Test
@@ -75,7 +90,8 @@ class LessonBuildersTests {
 			.django("select_related")
 			.jpa("join fetch")
 			.ourCode(Guide.class, "a", "b")
-			.shownOn("order-list");
+			.shownOn("order-list")
+			.saves("customer lookups", "joined", Bookstore.ORDER_CUSTOMER);
 	}
 
 }
