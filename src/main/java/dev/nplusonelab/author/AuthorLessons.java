@@ -10,6 +10,7 @@ import dev.nplusonelab.guide.GuideEntry;
 import dev.nplusonelab.guide.GuideEntry.Section;
 import dev.nplusonelab.guide.Technique;
 import dev.nplusonelab.query.PagePlan;
+import dev.nplusonelab.store.Bookstore;
 
 /** What the author pages teach. */
 @Configuration(proxyBeanMethods = false)
@@ -102,6 +103,8 @@ class AuthorLessons {
 					@BatchSize(size = 50)
 					private List<Book> books;""")
 			.shownOn("author-detail")
+			.saves("loads of the books, and of their tag links and names book by book",
+					"one statement for the books with their tags", Bookstore.AUTHOR_BOOKS, Bookstore.BOOK_TAGS)
 			.build();
 	}
 
@@ -125,6 +128,8 @@ class AuthorLessons {
 					        fetch first 1 row only)
 					from Author a""")
 			.shownOn("author-list")
+			.saves("book loads, author by author, to read one title",
+					"a subquery column; what is left is the prefetch of the three latest books", Bookstore.AUTHOR_BOOKS)
 			.build();
 	}
 

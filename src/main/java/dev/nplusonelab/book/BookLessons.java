@@ -124,6 +124,8 @@ class BookLessons {
 					  join fetch b.author a
 					  join fetch a.publisher""")
 			.shownOn("book-list")
+			.saves("author and publisher lookups", "joined into the books statement", Bookstore.BOOK_AUTHOR,
+					Bookstore.AUTHOR_PUBLISHER)
 			.build();
 	}
 
@@ -143,6 +145,8 @@ class BookLessons {
 					  join fetch b.category
 					  left join fetch b.editor""")
 			.shownOn("book-list")
+			.saves("category and editor lookups", "joined, the editor with a LEFT JOIN", Bookstore.BOOK_CATEGORY,
+					Bookstore.BOOK_EDITOR)
 			.build();
 	}
 
@@ -163,6 +167,8 @@ class BookLessons {
 					@BatchSize(size = 50)   // or hibernate.default_batch_fetch_size=50
 					private Set<Tag> tags;""")
 			.shownOn("book-list")
+			.saves("tag link and tag name loads, book by book", "one statement for the tags of the page",
+					Bookstore.BOOK_TAGS)
 			.build();
 	}
 
@@ -187,6 +193,9 @@ class BookLessons {
 					  from review r where r.book_id in (:ids)) ranked
 					where n <= 5""")
 			.shownOn("book-detail")
+			.saves("loads of the book's reviews and of each reviewer",
+					"one statement for the five latest, reviewers joined", Bookstore.BOOK_REVIEWS,
+					Bookstore.REVIEW_CUSTOMER)
 			.build();
 	}
 
@@ -206,6 +215,7 @@ class BookLessons {
 					from Book b left join b.reviews r
 					group by b.id""")
 			.shownOn("book-list")
+			.saves("review loads, book by book", "counted and averaged in the books statement", Bookstore.BOOK_REVIEWS)
 			.build();
 	}
 
@@ -239,6 +249,10 @@ class BookLessons {
 					@EntityGraph("Book.forListView")
 					Slice<Book> findAllBy(Pageable pageable);""")
 			.shownOn("book-list")
+			.saves("loads of whatever the list view shows, row by row",
+					"the named plan's joins, aggregates and its one prefetch", Bookstore.BOOK_AUTHOR,
+					Bookstore.AUTHOR_PUBLISHER, Bookstore.BOOK_CATEGORY, Bookstore.BOOK_EDITOR, Bookstore.BOOK_TAGS,
+					Bookstore.BOOK_REVIEWS)
 			.build();
 	}
 

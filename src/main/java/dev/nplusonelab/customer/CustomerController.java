@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import dev.nplusonelab.system.ByMode;
 import dev.nplusonelab.system.Mode;
 import dev.nplusonelab.system.NotFoundException;
+import dev.nplusonelab.system.Paging;
 import dev.nplusonelab.diagnostics.web.StatementBudget;
 
 @Controller
@@ -17,6 +18,13 @@ class CustomerController {
 
 	CustomerController(NaiveCustomerReader naive, OptimizedCustomerReader optimized) {
 		this.readers = new ByMode<>(naive, optimized);
+	}
+
+	@StatementBudget(1)
+	@GetMapping("/customers")
+	String list(Mode mode, Paging paging, Model model) {
+		model.addAttribute("list", this.readers.get(mode).list(paging).orElsePastTheEnd("customers"));
+		return "customers/list";
 	}
 
 	@StatementBudget(4)

@@ -10,10 +10,45 @@ import dev.nplusonelab.guide.GuideEntry;
 import dev.nplusonelab.guide.GuideEntry.Section;
 import dev.nplusonelab.guide.Technique;
 import dev.nplusonelab.query.PagePlan;
+import dev.nplusonelab.store.Bookstore;
 
 /** What the customer page teaches. */
 @Configuration(proxyBeanMethods = false)
 class CustomerLessons {
+
+	@Bean
+	Technique customerList() {
+		return Technique.technique("customer-list")
+			.order(55)
+			.page("/customers", "/customers")
+			.title("Customer list: order counts, totals and the latest order, computed in SQL")
+			.problem("Loading every order of every customer on the page to count them, add up their totals and find "
+					+ "the latest costs a statement per customer, and Spring Data JDBC adds one per order for the "
+					+ "items that come with it, which the list never shows.")
+			.cost(Formula.of(1)
+				.plus("N", "customers on the page, whose orders are loaded to be counted")
+				.plus("R", "orders of those customers, whose items Spring Data JDBC loads one order at a time"), 1)
+			.listLetters(CustomerRow.class,
+					(page) -> Map.of("N", (long) page.rows().size(), "R",
+							page.rows().stream().mapToLong(CustomerRow::orderCount).sum()))
+			.naiveCode(NaiveCustomerReader.class, "list")
+			.optimizedCode(CustomerQueries.class, "list-view")
+			.optimizedCode(OptimizedCustomerReader.class, "list")
+			.django("""
+					customers = (Customer.objects
+					    .annotate(order_count=Count("orders"),
+					              total_spent=Coalesce(Sum("orders__total"), Decimal("0.00")),
+					              last_order_at=Max("orders__created_at"))
+					    .order_by("id"))[offset:offset + size]""")
+			.jpa("""
+					// a DTO projection: the database counts, adds up and picks the latest
+					select new CustomerRow(c.id, c.name, c.city, count(o),
+					                       coalesce(sum(o.total), 0), max(o.createdAt))
+					from Customer c left join Order o on o.customer = c
+					group by c.id, c.name, c.city
+					order by c.id""")
+			.build();
+	}
 
 	@Bean
 	Technique customerOrders() {
@@ -86,10 +121,17 @@ class CustomerLessons {
 					from Order o where o.customer.id = :id and o.createdAt >= :since
 					order by o.createdAt desc, o.id desc""")
 			.shownOn("customer-orders")
+			.saves("item loads, order by order, in each list", "the items counted inside each list's statement",
+					Bookstore.ORDER_ITEMS)
 			.build();
 	}
 
-	/** What the customer page shows, for fixes that match its lesson. */
+	/** What the customer pages show, for fixes that match their lessons. */
+	@Bean
+	PagePlan customerListPlan() {
+		return PagePlan.of("/customers", CustomerQueries.forListView());
+	}
+
 	@Bean
 	PagePlan customerDetailPlan() {
 		return PagePlan.of("/customers/{id}", CustomerQueries.forDetailView());

@@ -20,6 +20,23 @@ import dev.nplusonelab.query.Select;
 /** The fetch plan of the customer page. */
 final class CustomerQueries {
 
+	// tag::list-view[]
+	/**
+	 * Each customer with their order count, total and latest order computed by the
+	 * database, in the customer's own row: no order and no item leaves it.
+	 */
+	private static final Select LIST_ROWS = Select.from(CUSTOMER)
+		.columns("cu.id", "cu.name", "cu.city")
+		.annotate(Lateral.over(CUSTOMER_ORDERS, "order_stats", "count(*) AS order_count",
+				"coalesce(sum(o.total), 0.00) AS total_spent", "max(o.created_at) AS last_order_at"))
+		.orderBy("cu.id")
+		.paged();
+
+	private static final FetchPlan<CustomerRow> LIST_VIEW = FetchPlan.of(LIST_ROWS, CustomerQueries::listRow,
+			CustomerRow::id);
+
+	// end::list-view[]
+
 	// tag::detail-view[]
 	private static final Select DETAIL_ROW = Select.from(CUSTOMER)
 		.columns("cu.id", "cu.name", "cu.email", "cu.city", "cu.joined_at")
@@ -53,6 +70,11 @@ final class CustomerQueries {
 	private CustomerQueries() {
 	}
 
+	/** One statement whatever the page size. */
+	static FetchPlan<CustomerRow> forListView() {
+		return LIST_VIEW;
+	}
+
 	/**
 	 * Four statements however many orders the customer has: the customer, then one per
 	 * list.
@@ -66,6 +88,13 @@ final class CustomerQueries {
 	 */
 	static Map<String, Object> detailParameters(long id) {
 		return Map.of("id", id, "since", CustomerDetail.RECENT_SINCE, "high_value", CustomerDetail.HIGH_VALUE);
+	}
+
+	private static CustomerRow listRow(ResultSet resultSet, int row) throws SQLException {
+		OffsetDateTime last = resultSet.getObject("last_order_at", OffsetDateTime.class);
+		return new CustomerRow(resultSet.getLong("id"), resultSet.getString("name"), resultSet.getString("city"),
+				resultSet.getLong("order_count"), resultSet.getBigDecimal("total_spent"),
+				(last != null) ? last.withOffsetSameInstant(ZoneOffset.UTC) : null);
 	}
 
 	private static CustomerDetail detailRow(ResultSet resultSet, int row) throws SQLException {

@@ -2,12 +2,17 @@ package dev.nplusonelab.customer;
 
 import java.util.Optional;
 
+import org.springframework.data.domain.Slice;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.nplusonelab.system.ListPage;
+import dev.nplusonelab.system.Paging;
+
 /**
- * The customer page from its fetch plan: four statements however many orders there are.
+ * The customer pages from their fetch plans: one statement for a page of the list, four
+ * for a customer however many orders they have.
  */
 @Component
 @Transactional(readOnly = true)
@@ -18,6 +23,14 @@ class OptimizedCustomerReader implements CustomerReader {
 	OptimizedCustomerReader(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
+
+	// tag::list[]
+	@Override
+	public ListPage<CustomerRow> list(Paging paging) {
+		Slice<CustomerRow> page = CustomerQueries.forListView().slice(this.jdbc, paging.pageable());
+		return ListPage.of(page, paging);
+	}
+	// end::list[]
 
 	// tag::detail[]
 	@Override

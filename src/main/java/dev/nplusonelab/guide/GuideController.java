@@ -3,6 +3,8 @@ package dev.nplusonelab.guide;
 import java.util.Arrays;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,8 +45,9 @@ class GuideController {
 
 	private ShownEntry shown(GuideEntry entry) {
 		Technique page = this.guide.technique(entry.page());
-		return new ShownEntry(entry, page, entry.ourCode().stream().map(this.snippets::get).toList(),
-				this.measurements.of(page));
+		Measurements.Measured measured = this.measurements.of(page);
+		return new ShownEntry(entry, page, entry.ourCode().stream().map(this.snippets::get).toList(), measured,
+				measured.share(entry.saving()));
 	}
 
 	/**
@@ -60,9 +63,11 @@ class GuideController {
 	 * @param page the lesson whose page shows it
 	 * @param ourCode our code, read from the source
 	 * @param measured the page's counts in both modes
+	 * @param share the statements of the page this technique is about, in both modes;
+	 * null where the page's statements could not be read
 	 */
 	record ShownEntry(GuideEntry entry, Technique page, List<SourceSnippets.Snippet> ourCode,
-			Measurements.Measured measured) {
+			Measurements.Measured measured, Measurements.@Nullable Share share) {
 	}
 
 	record ShownMistake(Technique mistake, Measurements.Measured measured) {

@@ -1,6 +1,11 @@
 package dev.nplusonelab.guide;
 
+import java.util.ArrayList;
 import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.nplusonelab.query.Relation;
 
 /**
  * One technique of the Django guide this lab grew from, mapped to where the lab shows it:
@@ -17,9 +22,10 @@ import java.util.List;
  * @param ourCode tagged regions of our own source that do it
  * @param jpa the fix with JPA/Hibernate
  * @param page the key of the {@link Technique} whose page shows it
+ * @param saving the statements of that page the technique is about, counted on the page
  */
 public record GuideEntry(String key, Section section, int order, String title, String problem, String django,
-		List<SourceRef> ourCode, String jpa, String page) {
+		List<SourceRef> ourCode, String jpa, String page, Saving saving) {
 
 	public static Builder entry(String key, Section section) {
 		return new Builder(key, section);
@@ -72,60 +78,23 @@ public record GuideEntry(String key, Section section, int order, String title, S
 
 	}
 
-	public static final class Builder {
-
-		private final String key;
+	public static final class Builder extends Technique.Words<Builder> {
 
 		private final Section section;
 
-		private int order;
+		private final List<SourceRef> ourCode = new ArrayList<>();
 
-		private String title = "";
+		private @Nullable String page;
 
-		private String problem = "";
-
-		private String django = "";
-
-		private final java.util.ArrayList<SourceRef> ourCode = new java.util.ArrayList<>();
-
-		private String jpa = "";
-
-		private String page = "";
+		private @Nullable Saving saving;
 
 		private Builder(String key, Section section) {
-			this.key = key;
+			super("Guide entry", key);
 			this.section = section;
 		}
 
-		public Builder order(int order) {
-			this.order = order;
-			return this;
-		}
-
-		public Builder title(String title) {
-			this.title = title;
-			return this;
-		}
-
-		public Builder problem(String problem) {
-			this.problem = problem;
-			return this;
-		}
-
-		public Builder django(String django) {
-			this.django = django;
-			return this;
-		}
-
 		public Builder ourCode(Class<?> type, String... tags) {
-			for (String tag : tags) {
-				this.ourCode.add(new SourceRef(type, tag));
-			}
-			return this;
-		}
-
-		public Builder jpa(String jpa) {
-			this.jpa = jpa;
+			add(this.ourCode, type, tags);
 			return this;
 		}
 
@@ -135,18 +104,30 @@ public record GuideEntry(String key, Section section, int order, String title, S
 			return this;
 		}
 
+		/**
+		 * The statements of its page the technique is about: those that load
+		 * {@code relations} (for one row at a time in the naive page, say). Counted on
+		 * the page, never written down.
+		 * @param what those statements in words ({@code customer lookups})
+		 * @param instead what the optimized page does instead ({@code joined})
+		 */
+		public Builder saves(String what, String instead, Relation... relations) {
+			this.saving = new Saving(what, instead, List.of(relations));
+			return this;
+		}
+
 		public GuideEntry build() {
-			for (String[] required : new String[][] { { "title", this.title }, { "problem", this.problem },
-					{ "django", this.django }, { "jpa", this.jpa }, { "shownOn", this.page } }) {
-				if (required[1].isBlank()) {
-					throw new IllegalStateException("Guide entry " + this.key + " needs " + required[0] + "(...)");
-				}
-			}
+			String title = required(this.title, "title");
+			String problem = required(this.problem, "problem");
+			String django = required(this.django, "django");
+			String jpa = required(this.jpa, "jpa");
+			String page = required(this.page, "shownOn");
+			Saving saving = required(this.saving, "saves");
 			if (this.ourCode.isEmpty()) {
-				throw new IllegalStateException("Guide entry " + this.key + " needs ourCode(...)");
+				throw missing("ourCode");
 			}
-			return new GuideEntry(this.key, this.section, this.order, this.title, this.problem, this.django,
-					List.copyOf(this.ourCode), this.jpa, this.page);
+			return new GuideEntry(this.key, this.section, this.order, title, problem, django, List.copyOf(this.ourCode),
+					jpa, page, saving);
 		}
 
 	}

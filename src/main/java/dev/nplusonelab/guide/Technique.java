@@ -3,7 +3,6 @@ package dev.nplusonelab.guide;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -97,21 +96,92 @@ public record Technique(String key, Kind kind, int order, String route, String h
 
 	}
 
-	public static final class Builder {
+	/**
+	 * What every lesson is told with, whether it is a page ({@link Technique}) or an
+	 * entry of the guide page ({@link GuideEntry}): its place, its title, the problem and
+	 * the same fix in Django and JPA. Both builders extend this one, so the two cannot
+	 * drift apart in what they require.
+	 *
+	 * @param <B> the builder itself, so that each setter returns it
+	 */
+	public abstract static sealed class Words<B extends Words<B>> permits Builder, GuideEntry.Builder {
 
-		private final String key;
+		/** What it is, for an error message: {@code Technique}, {@code Guide entry}. */
+		private final String what;
+
+		final String key;
+
+		int order;
+
+		@Nullable String title;
+
+		@Nullable String problem;
+
+		@Nullable String django;
+
+		@Nullable String jpa;
+
+		Words(String what, String key) {
+			this.what = what;
+			this.key = key;
+		}
+
+		public B order(int order) {
+			this.order = order;
+			return self();
+		}
+
+		public B title(String title) {
+			this.title = title;
+			return self();
+		}
+
+		public B problem(String problem) {
+			this.problem = problem;
+			return self();
+		}
+
+		public B django(String django) {
+			this.django = django;
+			return self();
+		}
+
+		public B jpa(String jpa) {
+			this.jpa = jpa;
+			return self();
+		}
+
+		@SuppressWarnings("unchecked")
+		private B self() {
+			return (B) this;
+		}
+
+		final void add(List<SourceRef> code, Class<?> type, String... tags) {
+			for (String tag : tags) {
+				code.add(new SourceRef(type, tag));
+			}
+		}
+
+		final <T> T required(@Nullable T value, String method) {
+			if (value == null || value instanceof String text && text.isBlank()) {
+				throw missing(method);
+			}
+			return value;
+		}
+
+		final IllegalStateException missing(String method) {
+			return new IllegalStateException(this.what + " " + this.key + " needs " + method + "(...)");
+		}
+
+	}
+
+	public static final class Builder extends Words<Builder> {
 
 		private final Kind kind;
-
-		private int order;
 
 		private @Nullable String route;
 
 		private @Nullable String href;
-
-		private @Nullable String title;
-
-		private @Nullable String problem;
 
 		private @Nullable Formula naive;
 
@@ -123,34 +193,15 @@ public record Technique(String key, Kind kind, int order, String route, String h
 
 		private final List<SourceRef> optimizedCode = new ArrayList<>();
 
-		private @Nullable String django;
-
-		private @Nullable String jpa;
-
 		private Builder(String key, Kind kind) {
-			this.key = key;
+			super("Technique", key);
 			this.kind = kind;
-		}
-
-		public Builder order(int order) {
-			this.order = order;
-			return this;
 		}
 
 		/** The page's route template, and a link to an example of it. */
 		public Builder page(String route, String href) {
 			this.route = route;
 			this.href = href;
-			return this;
-		}
-
-		public Builder title(String title) {
-			this.title = title;
-			return this;
-		}
-
-		public Builder problem(String problem) {
-			this.problem = problem;
 			return this;
 		}
 
@@ -184,26 +235,12 @@ public record Technique(String key, Kind kind, int order, String route, String h
 		}
 
 		public Builder naiveCode(Class<?> type, String... tags) {
-			for (String tag : tags) {
-				this.naiveCode.add(new SourceRef(type, tag));
-			}
+			add(this.naiveCode, type, tags);
 			return this;
 		}
 
 		public Builder optimizedCode(Class<?> type, String... tags) {
-			for (String tag : tags) {
-				this.optimizedCode.add(new SourceRef(type, tag));
-			}
-			return this;
-		}
-
-		public Builder django(String django) {
-			this.django = django;
-			return this;
-		}
-
-		public Builder jpa(String jpa) {
-			this.jpa = jpa;
+			add(this.optimizedCode, type, tags);
 			return this;
 		}
 
@@ -217,13 +254,9 @@ public record Technique(String key, Kind kind, int order, String route, String h
 
 		private @Nullable Letters<?> lettersFor(Formula naive) {
 			if (!naive.isConstant() && this.letters == null) {
-				throw new IllegalStateException("Technique " + this.key + " needs letters(...) for " + naive);
+				throw missing("letters");
 			}
 			return this.letters;
-		}
-
-		private <T> T required(@Nullable T value, String what) {
-			return Objects.requireNonNull(value, () -> "Technique " + this.key + " needs " + what + "(...)");
 		}
 
 	}

@@ -10,6 +10,7 @@ import dev.nplusonelab.guide.GuideEntry;
 import dev.nplusonelab.guide.GuideEntry.Section;
 import dev.nplusonelab.guide.Technique;
 import dev.nplusonelab.query.PagePlan;
+import dev.nplusonelab.store.Bookstore;
 
 /** What the mistakes gallery teaches. */
 @Configuration(proxyBeanMethods = false)
@@ -170,6 +171,7 @@ class MistakeLessons {
 					  .setParameter("ids", ids).setParameter("since", since)
 					  .getResultStream().collect(groupingBy(BookLine::authorId));""")
 			.shownOn("filter-after-prefetch")
+			.saves("loads of the authors' books", "one filtered prefetch into recentBooks", Bookstore.AUTHOR_BOOKS)
 			.build();
 	}
 
@@ -190,6 +192,8 @@ class MistakeLessons {
 					select new Byline(b.id, b.title, a.name)
 					from Book b join b.author a""")
 			.shownOn("over-prefetching")
+			.saves("loads of tags and reviews the list never shows", "not loaded at all", Bookstore.BOOK_TAGS,
+					Bookstore.BOOK_REVIEWS)
 			.build();
 	}
 

@@ -10,6 +10,7 @@ import dev.nplusonelab.guide.GuideEntry;
 import dev.nplusonelab.guide.GuideEntry.Section;
 import dev.nplusonelab.guide.Technique;
 import dev.nplusonelab.query.PagePlan;
+import dev.nplusonelab.store.Bookstore;
 
 /** What the order list teaches. */
 @Configuration(proxyBeanMethods = false)
@@ -80,6 +81,7 @@ class OrderLessons {
 			.jpa("""
 					select o from Order o join fetch o.customer""")
 			.shownOn("order-list")
+			.saves("customer lookups", "joined into the orders statement", Bookstore.ORDER_CUSTOMER)
 			.build();
 	}
 
@@ -103,6 +105,8 @@ class OrderLessons {
 					where i.order.id in :orderIds and i.cancelled = false
 					order by i.id""")
 			.shownOn("order-list")
+			.saves("item loads, order by order", "one statement for the active items of the page",
+					Bookstore.ORDER_ITEMS)
 			.build();
 	}
 
@@ -122,6 +126,8 @@ class OrderLessons {
 					select i from OrderItem i join fetch i.book
 					where i.order.id in :orderIds""")
 			.shownOn("order-list")
+			.saves("book lookups per item, with each book's tag links", "joined inside the items prefetch",
+					Bookstore.ORDER_ITEM_BOOK, Bookstore.BOOK_TAGS)
 			.build();
 	}
 

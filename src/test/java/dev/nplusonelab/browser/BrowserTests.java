@@ -1,6 +1,10 @@
 package dev.nplusonelab.browser;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +17,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -21,6 +26,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.nplusonelab.LabTest;
+import dev.nplusonelab.Savings;
+import dev.nplusonelab.diagnostics.capture.RequestReport;
+import dev.nplusonelab.diagnostics.capture.StatementRecord;
+import dev.nplusonelab.diagnostics.history.SqlRequestHistory;
 import dev.nplusonelab.guide.Guide;
 import dev.nplusonelab.guide.Technique;
 
@@ -45,6 +54,9 @@ class BrowserTests {
 
 	@Autowired
 	private Guide guide;
+
+	@Autowired
+	private SqlRequestHistory history;
 
 	private Browser browser;
 
@@ -186,6 +198,58 @@ class BrowserTests {
 
 			assertThat(this.browser.find("h1").getText()).as(id).isEqualTo(title);
 		}
+	}
+
+	/**
+	 * Each entry's figures, as a visitor reads them on the guide, against what the test
+	 * measured itself: it loads the entry's naive and optimized page over HTTP, reads the
+	 * count from {@code X-Sql-Statements} and the statements from the report that
+	 * {@code X-Sql-Report} names, and counts those of the entry's shape, typed out in
+	 * {@link Savings}. A number typed into the guide would fail here.
+	 */
+	@Test
+	void theGuidesPerTechniqueFiguresAreMeasuredNotTypedIn() throws Exception {
+		// The guide measures every page on its first request, longer than a browser's
+		// page load may take: that first request is made here.
+		measure("http://localhost:" + this.port + "/guide");
+		this.browser.load("/guide");
+		this.browser.screenshot("guide-savings", Browser.DESKTOP_WIDTH);
+		List<WebElement> entries = this.browser.findAll(".guide-entry:has(.saving)");
+		assertThat(entries).hasSize(this.guide.entries().size());
+
+		for (WebElement entry : entries) {
+			String key = entry.getAttribute("id");
+			Measured naive = measure(entry.findElement(By.cssSelector("a.to-naive")).getAttribute("href"));
+			Measured optimized = measure(entry.findElement(By.cssSelector("a.to-optimized")).getAttribute("href"));
+			long saved = number(entry, ".saving-naive");
+
+			assertThat(number(entry, ".saving-of")).as("%s: the page total", key).isEqualTo(naive.statements());
+			assertThat(saved).as("%s: its share of the naive page", key)
+				.isEqualTo(Savings.count(key, naive.sql()))
+				.isPositive()
+				.isLessThanOrEqualTo(naive.statements());
+			assertThat(number(entry, ".saving-optimized")).as("%s: what the optimized page still runs", key)
+				.isEqualTo(Savings.count(key, optimized.sql()))
+				.isLessThan(saved);
+		}
+	}
+
+	private static long number(WebElement entry, String css) {
+		return Long.parseLong(entry.findElement(By.cssSelector(css)).getText().trim());
+	}
+
+	/** Loads a page as any client would and reads back what it ran. */
+	private Measured measure(String url) throws Exception {
+		HttpResponse<Void> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding());
+		assertThat(response.statusCode()).as(url).isEqualTo(200);
+		long report = Long.parseLong(response.headers().firstValue("X-Sql-Report").orElseThrow());
+		RequestReport ran = this.history.find(report).orElseThrow().report();
+		return new Measured(Integer.parseInt(response.headers().firstValue("X-Sql-Statements").orElseThrow()),
+				ran.statements().stream().map(StatementRecord::sql).toList());
+	}
+
+	private record Measured(int statements, List<String> sql) {
 	}
 
 	@ParameterizedTest(name = "{0}")
