@@ -17,6 +17,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
@@ -499,6 +500,10 @@ class BrowserTests {
 		console = Stream.concat(console.stream(), this.browser.console().stream()).toList();
 		assertThat(Browser.severe(console)).isEmpty();
 		assertThat(console).noneMatch((entry) -> entry.getMessage().contains("Content Security Policy"));
+		// A log axis left to itself rounds out to powers of ten: N = 50 would end at 100.
+		Object axes = ((JavascriptExecutor) this.browser.driver()).executeScript(
+				"return document.getElementById('lab-charts').labPlots.map((p) => [p.scales.x.min, p.scales.x.max]);");
+		assertThat(axes).asString().isEqualTo("[[10, 50], [10, 50]]");
 		this.browser.screenshot("lab", Browser.DESKTOP_WIDTH);
 		this.browser.screenshot("lab", Browser.MOBILE_WIDTH);
 	}
