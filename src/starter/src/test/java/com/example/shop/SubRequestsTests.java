@@ -130,15 +130,14 @@ class SubRequestsTests {
 
 		@Test
 		void theEndpointListsEachRequestWithItsQueryStringAndTheRequestsItMade() {
-			long id = Long.parseLong(this.http.get()
-				.uri("/fan-out?count=1")
-				.retrieve()
-				.toEntity(String.class)
-				.getHeaders()
-				.getFirst("X-Sql-Report"));
+			ResponseEntity<String> response = this.http.get().uri("/fan-out?count=1").retrieve().toEntity(String.class);
+			long id = Long.parseLong(response.getHeaders().getFirst("X-Sql-Report"));
 
 			String json = this.http.get().uri("/actuator/sqlrequests/" + id).retrieve().body(String.class);
 
+			assertThat(response.getHeaders().get("Server-Timing")).last()
+				.asString()
+				.endsWith("desc=\"1 in 1 request it made\"");
 			assertThat(json).contains("\"query\":\"count=1\"", "\"subRequests\":1", "\"subRequestStatements\":1",
 					"\"children\":[{\"id\":", "\"query\":\"size=0\"");
 		}
