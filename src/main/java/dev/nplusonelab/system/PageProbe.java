@@ -9,20 +9,30 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
+
+import dev.nplusonelab.diagnostics.capture.RequestReport;
+import dev.nplusonelab.diagnostics.capture.SqlCapture;
+import dev.nplusonelab.diagnostics.history.SqlRequestHistory;
 
 /**
  * Requests one of this application's own pages over loopback HTTP, exactly as a visitor
  * would: the same filters, the same view, the same count. The guide measures its counts
  * this way, and the compare view loads a page in both modes. Only ever asked for a path
  * that was checked against the application's own routes.
+ * <p>
+ * A probe made while a request is served names that request's SQL report
+ * ({@link SqlRequestHistory#PARENT_HEADER}): the history then keeps the probe inside the
+ * request's entry, and the request's panel says what its probes ran, instead of the
+ * probes pushing the page a visitor came from out of the history.
  */
 @Component
 public class PageProbe {
 
-	/** Marks a probe's requests, so the request history can leave them out. */
+	/** Marks a probe's requests. */
 	public static final String HEADER = "X-Lab-Probe";
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -31,8 +41,11 @@ public class PageProbe {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-	PageProbe(ApplicationContext context) {
+	private final ObjectProvider<SqlCapture> capture;
+
+	PageProbe(ApplicationContext context, ObjectProvider<SqlCapture> capture) {
 		this.context = context;
+		this.capture = capture;
 	}
 
 	/**
@@ -44,11 +57,16 @@ public class PageProbe {
 			throw new IllegalArgumentException("Not a path of this application: " + pathAndQuery);
 		}
 		int port = port().orElseThrow(() -> new IllegalStateException("This application serves no HTTP port"));
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
 			.timeout(TIMEOUT)
 			.header(HEADER, "1")
-			.GET()
-			.build();
+			.GET();
+		SqlCapture capture = this.capture.getIfAvailable();
+		RequestReport served = (capture != null) ? capture.current() : null;
+		if (served != null) {
+			builder.header(SqlRequestHistory.PARENT_HEADER, Long.toString(served.id()));
+		}
+		HttpRequest request = builder.build();
 		try {
 			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
 			return new Page(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),

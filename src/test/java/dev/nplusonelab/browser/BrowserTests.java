@@ -276,6 +276,33 @@ class BrowserTests {
 		assertThat(this.browser.find(".mode-toggle a.active").getAttribute("data-mode")).isEqualTo("naive");
 	}
 
+	/**
+	 * A history row opens again exactly the page it stands for: the same path and query
+	 * string, so {@code /books?size=7&page=3} is not mistaken for {@code /books}.
+	 */
+	@Test
+	void aHistoryRowLinksToTheExactUrlItServed() {
+		String served = "/books?size=7&page=3&mode=naive";
+		this.browser.load(served);
+		int statements = statements();
+
+		this.browser.load("/sql/requests");
+		WebElement link = this.browser.findAll("#records a.reopen")
+			.stream()
+			.filter((candidate) -> candidate.getText().equals("GET " + served))
+			.findFirst()
+			.orElseThrow();
+		assertThat(link.getDomAttribute("href")).isEqualTo(served);
+		this.browser.screenshot("history", Browser.DESKTOP_WIDTH);
+		this.browser.script("arguments[0].scrollIntoView({block: 'center'})", link);
+		link.click();
+		this.browser.waitUntilLoaded();
+
+		assertThat(this.browser.currentPath()).isEqualTo(served);
+		assertThat(this.browser.find(".mode-toggle a.active").getAttribute("data-mode")).isEqualTo("naive");
+		assertThat(statements()).isEqualTo(statements);
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("techniques")
 	void thePanelCountsFewerStatementsInOptimizedMode(Technique technique) {

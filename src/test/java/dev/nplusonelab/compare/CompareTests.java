@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
+import dev.nplusonelab.diagnostics.history.SqlRequestHistory;
 import dev.nplusonelab.LabTest;
 import dev.nplusonelab.Pages;
 import dev.nplusonelab.guide.Guide;
@@ -37,6 +38,9 @@ class CompareTests {
 	@Autowired
 	private DataPages dataPages;
 
+	@Autowired
+	private SqlRequestHistory history;
+
 	@TestFactory
 	Stream<DynamicTest> everyDataPageIsIdenticalInBothModes() {
 		Stream<String> pages = Stream.concat(this.guide.all().stream().map(Technique::href),
@@ -51,6 +55,45 @@ class CompareTests {
 			assertThat(digests).hasSize(2).allSatisfy((digest) -> assertThat(digest).hasSize(12));
 			assertThat(digests.get(0)).isEqualTo(digests.get(1));
 		}));
+	}
+
+	/**
+	 * The two pages a comparison loads are kept in its own history entry, not in two
+	 * slots of the ring, and its panel says what they ran; its own count stays its own.
+	 */
+	@Test
+	void aComparisonKeepsThePagesItLoadedInItsHistoryEntryAndItsPanelSaysWhatTheyRan() {
+		long before = this.history.list(SqlRequestHistory.Order.RECENT)
+			.stream()
+			.mapToLong((entry) -> entry.report().id())
+			.max()
+			.orElse(0);
+
+		Pages.Visit compare = new Pages(this.mvc).visit("/compare?path={path}", "/books");
+
+		long id = compare.report().id();
+		assertThat(this.history.list(SqlRequestHistory.Order.RECENT)).extracting((entry) -> entry.report().id())
+			.filteredOn((kept) -> kept > before)
+			.containsExactly(id);
+		SqlRequestHistory.Entry entry = this.history.find(id).orElseThrow();
+		assertThat(entry.query()).isEqualTo("path=/books");
+		assertThat(entry.children()).extracting(SqlRequestHistory.Entry::target)
+			.containsExactly("/books?mode=naive", "/books?mode=optimized");
+		int ran = entry.children().stream().mapToInt((child) -> child.report().statementCount()).sum();
+		Document page = compare.document();
+		List<Integer> shown = page.select(".compare-table tr:first-child td")
+			.eachText()
+			.stream()
+			.map(Integer::valueOf)
+			.toList();
+		assertThat(shown).hasSize(2)
+			.containsExactly(entry.children().get(0).report().statementCount(),
+					entry.children().get(1).report().statementCount());
+		assertThat(compare.statements()).isEqualTo(entry.report().statementCount());
+		assertThat(compare.result().getResponse().getHeader("X-Sql-Sub-Requests")).isEqualTo("2");
+		assertThat(compare.result().getResponse().getHeader("X-Sql-Sub-Statements")).isEqualTo(Integer.toString(ran));
+		assertThat(page.select("#sql-panel").attr("data-sub-statements")).isEqualTo(Integer.toString(ran));
+		assertThat(page.select("#sql-panel > summary .sql-sub").text()).isEqualTo(ran + " in 2 requests it made");
 	}
 
 	@Test

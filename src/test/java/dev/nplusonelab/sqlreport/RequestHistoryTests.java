@@ -4,6 +4,8 @@ import java.util.List;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -92,6 +94,60 @@ class RequestHistoryTests {
 		assertThat(pages.visit("/sql/requests/" + id).document().select(".sql-lines li")).hasSize(2);
 		assertThat(pages.visit("/sql/requests/" + id + "/statements/2/explain").document().select("pre.plan").text())
 			.contains("Execution Time");
+	}
+
+	/**
+	 * {@code /books?size=7&page=3} is told apart from {@code /books}, and opens again
+	 * from its row and its page: the URL it was served at, query string included.
+	 */
+	@Test
+	void aRequestIsListedWithItsQueryStringAndLinksToTheUrlItServed() {
+		Pages pages = new Pages(this.mvc);
+		long id = pages.visit("/books?size=7&page=3&mode=naive").report().id();
+
+		Element row = row(pages.visit("/sql/requests").document(), id);
+		assertThat(row.select("a.reopen").attr("href")).isEqualTo("/books?size=7&page=3&mode=naive");
+		assertThat(row.select("td.request").text()).isEqualTo("GET /books?size=7&page=3&mode=naive");
+		Document detail = pages.visit("/sql/requests/" + id).document();
+		assertThat(detail.select("h1").text()).isEqualTo("GET /books?size=7&page=3&mode=naive");
+		assertThat(detail.select("a.reopen").attr("href")).isEqualTo("/books?size=7&page=3&mode=naive");
+		assertThat(this.mvc.get().uri("/actuator/sqlrequests/" + id)).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.summary.query")
+			.isEqualTo("size=7&page=3&mode=naive");
+	}
+
+	/**
+	 * The pages a comparison loaded are listed under its row, not in rows of their own.
+	 */
+	@Test
+	void thePagesAComparisonLoadedAreListedUnderIt() {
+		Pages pages = new Pages(this.mvc);
+		long id = pages.visit("/compare?path=/authors").report().id();
+
+		Document list = pages.visit("/sql/requests").document();
+		Element row = row(list, id);
+		List<Element> nested = List.of(row.nextElementSibling(), row.nextElementSibling().nextElementSibling());
+		assertThat(nested).allSatisfy((child) -> assertThat(child.hasClass("sub-request")).isTrue())
+			.extracting((child) -> child.select("a.reopen").attr("href"))
+			.containsExactly("/authors?mode=naive", "/authors?mode=optimized");
+		assertThat(list.select("#records tr:not(.sub-request) a.reopen").eachAttr("href"))
+			.doesNotContain("/authors?mode=naive", "/authors?mode=optimized");
+		SqlRequestHistory.Entry entry = this.history.find(id).orElseThrow();
+		assertThat(row.select(".sub-statements").text())
+			.isEqualTo("+ " + entry.subRequests().statements() + " in 2 requests it made");
+		Document detail = pages.visit("/sql/requests/" + id).document();
+		assertThat(detail.select(".sub-requests tr.sub-request a.reopen").eachAttr("href"))
+			.containsExactly("/authors?mode=naive", "/authors?mode=optimized");
+		assertThat(this.mvc.get().uri("/sql/requests/" + entry.children().get(0).report().id())).hasStatusOk();
+	}
+
+	private static Element row(Document history, long id) {
+		return history.select("#records tr")
+			.stream()
+			.filter((row) -> row.select("td:first-child a").text().equals(Long.toString(id)))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	@ParameterizedTest

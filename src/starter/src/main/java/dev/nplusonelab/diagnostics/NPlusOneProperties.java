@@ -398,6 +398,13 @@ public class NPlusOneProperties implements InitializingBean {
 		 */
 		private List<String> exclude = new ArrayList<>();
 
+		/**
+		 * Whether the history keeps each request's query string, so that a page can be
+		 * told from the same route with other parameters and opened again. Turn it off
+		 * where query strings carry tokens or personal data.
+		 */
+		private boolean queryStrings = true;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -420,6 +427,14 @@ public class NPlusOneProperties implements InitializingBean {
 
 		public void setExclude(List<String> exclude) {
 			this.exclude = exclude;
+		}
+
+		public boolean isQueryStrings() {
+			return this.queryStrings;
+		}
+
+		public void setQueryStrings(boolean queryStrings) {
+			this.queryStrings = queryStrings;
 		}
 
 	}

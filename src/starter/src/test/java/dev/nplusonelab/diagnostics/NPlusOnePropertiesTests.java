@@ -98,6 +98,7 @@ class NPlusOnePropertiesTests {
 		assertThat(properties.getHistory().isEnabled()).isTrue();
 		assertThat(properties.getHistory().getSize()).isEqualTo(200);
 		assertThat(properties.getHistory().getExclude()).isEmpty();
+		assertThat(properties.getHistory().isQueryStrings()).isTrue();
 		assertThat(properties.getWeb().getAllowedAddresses()).containsExactly("loopback");
 		assertThat(properties.getWeb().getExclude()).containsExactly("/webjars/**", "/favicon.ico");
 		assertThat(properties.getWrites().getUnbatchedThreshold()).isEqualTo(10);
@@ -133,6 +134,7 @@ class NPlusOnePropertiesTests {
 		values.put("nplusone.history.enabled", "false");
 		values.put("nplusone.history.size", "20");
 		values.put("nplusone.history.exclude", "/health/**");
+		values.put("nplusone.history.query-strings", "false");
 		values.put("nplusone.web.allowed-addresses", "10.0.0.0/8");
 		values.put("nplusone.web.exclude", "/assets/**");
 		values.put("nplusone.writes.unbatched-threshold", "3");
@@ -164,6 +166,7 @@ class NPlusOnePropertiesTests {
 		assertThat(properties.getHistory().isEnabled()).isFalse();
 		assertThat(properties.getHistory().getSize()).isEqualTo(20);
 		assertThat(properties.getHistory().getExclude()).containsExactly("/health/**");
+		assertThat(properties.getHistory().isQueryStrings()).isFalse();
 		assertThat(properties.getWeb().getAllowedAddresses()).containsExactly("10.0.0.0/8");
 		assertThat(properties.getWeb().getExclude()).containsExactly("/assets/**");
 		assertThat(properties.getWrites().getUnbatchedThreshold()).isEqualTo(3);

@@ -128,22 +128,32 @@ public class SqlRequestsEndpoint {
 	/**
 	 * One request in the list; its tags ({@code SqlReportTags}) are fields of their own.
 	 *
+	 * @param query its query string as it was sent, if it had one and the history keeps
+	 * them ({@code nplusone.history.query-strings})
+	 * @param statements the statements it ran itself
+	 * @param subRequests how many requests it made to this application on its behalf, and
+	 * they in turn
+	 * @param subRequestStatements the statements those ran, not part of
+	 * {@code statements}
+	 * @param children the requests it made, each with its own
 	 * @param latencyCapped whether its injected latency reached
 	 * {@code nplusone.max-injected}
 	 * @param firstUndelayedStatement the first statement that then ran without delay
 	 * @param droppedStatements statements counted but not kept
 	 */
-	public record Line(long id, Instant startedAt, String method, String route, int status, int statements,
-			int droppedStatements, double sqlMillis, double injectedMillis, boolean latencyCapped,
-			@Nullable Integer firstUndelayedStatement, long potentialNPlusOne, int violations,
-			@JsonAnyGetter Map<String, String> tags) {
+	public record Line(long id, Instant startedAt, String method, String route, @Nullable String query, int status,
+			int statements, int droppedStatements, double sqlMillis, double injectedMillis, boolean latencyCapped,
+			@Nullable Integer firstUndelayedStatement, long potentialNPlusOne, int violations, int subRequests,
+			int subRequestStatements, List<Line> children, @JsonAnyGetter Map<String, String> tags) {
 
 		static Line of(SqlRequestHistory.Entry entry) {
 			RequestReport report = entry.report();
-			return new Line(report.id(), report.startedAt(), report.method(), report.route(), report.status(),
-					report.statementCount(), report.droppedStatementCount(), report.sqlTime().toNanos() / 1e6,
-					report.injectedTime().toNanos() / 1e6, report.latencyCapped(), report.firstUndelayed(),
-					entry.potentialNPlusOne(), entry.violations().size(), report.tags());
+			SqlDiagnostics.SubRequests sub = entry.subRequests();
+			return new Line(report.id(), report.startedAt(), report.method(), report.route(), entry.query(),
+					report.status(), report.statementCount(), report.droppedStatementCount(),
+					report.sqlTime().toNanos() / 1e6, report.injectedTime().toNanos() / 1e6, report.latencyCapped(),
+					report.firstUndelayed(), entry.potentialNPlusOne(), entry.violations().size(), sub.requests(),
+					sub.statements(), entry.children().stream().map(Line::of).toList(), report.tags());
 		}
 
 	}

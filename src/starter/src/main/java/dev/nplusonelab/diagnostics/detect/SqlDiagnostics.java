@@ -134,8 +134,38 @@ public class SqlDiagnostics {
 
 	/** The panel of a completed request, from the findings made when it completed. */
 	public Panel panel(RequestReport report, List<Finding> findings, List<Violation> violations) {
+		return panel(report, findings, violations, SubRequests.NONE);
+	}
+
+	/**
+	 * The panel of a completed request that made requests of its own to this application:
+	 * it says what they ran, apart from its own statements.
+	 */
+	public Panel panel(RequestReport report, List<Finding> findings, List<Violation> violations,
+			SubRequests subRequests) {
 		return new Panel(StatementSummary.of(report), findings, violations, report, this.properties.isParameters(),
-				this.properties.isExplain() && this.properties.getHistory().isEnabled(), ruleScope());
+				this.properties.isExplain() && this.properties.getHistory().isEnabled(), ruleScope(), subRequests);
+	}
+
+	/**
+	 * What the requests a request made to this application on its behalf ran (a page
+	 * loading another over HTTP), counted for them, never for the request itself.
+	 *
+	 * @param requests how many
+	 * @param statements the statements they ran, together
+	 * @param sqlTime the time those statements took
+	 */
+	public record SubRequests(int requests, int statements, Duration sqlTime) {
+
+		/** A request that made none. */
+		public static final SubRequests NONE = new SubRequests(0, 0, Duration.ZERO);
+
+		/** What these and another request ran together. */
+		public SubRequests plus(SubRequests other) {
+			return new SubRequests(this.requests + other.requests, this.statements + other.statements,
+					this.sqlTime.plus(other.sqlTime));
+		}
+
 	}
 
 	/**
@@ -148,9 +178,11 @@ public class SqlDiagnostics {
 	 * @param showParameters whether bound values may be shown
 	 * @param explainable whether statements can be explained
 	 * @param ruleScope the requests the rules apply to, as a sentence subject
+	 * @param subRequests what the requests it made to this application ran
 	 */
 	public record Panel(StatementSummary summary, List<Finding> findings, List<Violation> violations,
-			RequestReport report, boolean showParameters, boolean explainable, String ruleScope) {
+			RequestReport report, boolean showParameters, boolean explainable, String ruleScope,
+			SubRequests subRequests) {
 
 		public long potentialNPlusOne() {
 			return this.findings.stream().filter(Finding::isNPlusOne).count();

@@ -132,12 +132,19 @@ public class SqlPanelRenderer {
 		attribute(html, "data-rows", Long.toString(s.rows()));
 		attribute(html, "data-bytes", Long.toString(s.bytes()));
 		attribute(html, "data-report", Long.toString(panel.report().id()));
+		SqlDiagnostics.SubRequests sub = panel.subRequests();
+		attribute(html, "data-sub-requests", Integer.toString(sub.requests()));
+		attribute(html, "data-sub-statements", Integer.toString(sub.statements()));
 		html.append(">\n<summary>\n");
 		html.append("<span class=\"sql-count\"><strong>")
 			.append(s.count())
 			.append("</strong> ")
 			.append((s.count() == 1) ? "statement" : "statements")
+			.append((sub.requests() > 0) ? " here" : "")
 			.append("</span>\n");
+		if (sub.requests() > 0) {
+			span(html, "sql-sub", sub.statements() + " in " + requests(sub.requests()) + " it made");
+		}
 		html.append("<span class=\"sql-time\"><strong>")
 			.append(decimal(s.totalMillis(), 2, true))
 			.append("</strong> ms SQL</span>\n");
@@ -270,8 +277,21 @@ public class SqlPanelRenderer {
 		}
 		long id = panel.report().id();
 		html.append("<section class=\"sql-all\">\n<h2>All statements, in order (").append(s.count()).append(")</h2>\n");
+		SqlDiagnostics.SubRequests sub = panel.subRequests();
 		if (s.count() == 0) {
-			html.append("<p class=\"hint\">This request ran no SQL.</p>\n");
+			html.append("<p class=\"hint\">This request ran no SQL")
+				.append((sub.requests() > 0) ? " of its own" : "")
+				.append(".</p>\n");
+		}
+		if (sub.requests() > 0) {
+			html.append("<p class=\"hint sql-sub\">The ")
+				.append(requests(sub.requests()))
+				.append(" it made to this application ran ")
+				.append(sub.statements())
+				.append((sub.statements() == 1) ? " statement" : " statements")
+				.append(" in ")
+				.append(decimal(sub.sqlTime().toNanos() / 1_000_000.0, 2, true))
+				.append(" ms, counted for them, not here.</p>\n");
 		}
 		if (s.dropped() > 0) {
 			html.append("<p class=\"hint sql-dropped\">")
@@ -348,6 +368,10 @@ public class SqlPanelRenderer {
 			}
 		}
 		html.append("</li>\n");
+	}
+
+	private static String requests(int requests) {
+		return requests + ((requests == 1) ? " request" : " requests");
 	}
 
 	private static String link(String contextPath, String path) {

@@ -61,6 +61,14 @@ final class SqlReportFilter extends OncePerRequestFilter {
 
 	static final String REPORT_HEADER = "X-Sql-Report";
 
+	/** How many requests this one made to the application on its behalf, if any. */
+	static final String SUB_REQUESTS_HEADER = "X-Sql-Sub-Requests";
+
+	/**
+	 * The statements those requests ran, counted for them and not in X-Sql-Statements.
+	 */
+	static final String SUB_STATEMENTS_HEADER = "X-Sql-Sub-Statements";
+
 	/**
 	 * Set before the body is written, by {@link StreamedResponse} or directly: the body
 	 * is not buffered.
@@ -132,6 +140,10 @@ final class SqlReportFilter extends OncePerRequestFilter {
 		RequestReport report = this.capture.begin(request.getMethod(), request.getRequestURI(),
 				this.properties.getLatency(), this.properties.getMaxInjected());
 		request.setAttribute(RequestReport.ATTRIBUTE, report);
+		SqlRequestHistory history = this.history;
+		if (history != null) {
+			Failures.guard("history", () -> history.started(report.id()));
+		}
 		CallSiteSampler callSites = this.callSites;
 		if (callSites != null && !visible && !this.properties.isStrict()) {
 			// Asked at the first statement, by when the handler's route is usually known.
@@ -155,8 +167,11 @@ final class SqlReportFilter extends OncePerRequestFilter {
 		}
 		finally {
 			this.capture.end();
+			// Released whatever happens next: a request never leaves sub-requests held.
+			List<SqlRequestHistory.Entry> children = (history != null)
+					? Failures.guard("history", () -> history.completed(report.id()), List.of()) : List.of();
 			try {
-				complete(request, response, buffered, report, started, visible, failed, id);
+				complete(request, response, buffered, report, started, visible, failed, id, children);
 			}
 			catch (RuntimeException ex) {
 				Failures.failed("request report", ex);
@@ -174,10 +189,11 @@ final class SqlReportFilter extends OncePerRequestFilter {
 	 * error page, a 500 unless the exception says otherwise, not the 200 the response
 	 * still holds
 	 * @param id the report id to send, if the history may keep the report
+	 * @param children the requests it made to this application on its behalf
 	 */
 	private void complete(HttpServletRequest request, HttpServletResponse response, @Nullable ReportResponse buffered,
-			RequestReport report, long started, boolean visible, boolean failed, @Nullable String id)
-			throws IOException {
+			RequestReport report, long started, boolean visible, boolean failed, @Nullable String id,
+			List<SqlRequestHistory.Entry> children) throws IOException {
 		int answered = (buffered != null) ? buffered.getStatus() : response.getStatus();
 		int status = (failed && answered < 400) ? HttpStatus.INTERNAL_SERVER_ERROR.value() : answered;
 		report.complete(route(request, status), status, System.nanoTime() - started);
@@ -193,12 +209,20 @@ final class SqlReportFilter extends OncePerRequestFilter {
 				SqlMetrics.record(registry, report, findings, violations);
 			}
 		});
+		SqlRequestHistory.Entry entry = new SqlRequestHistory.Entry(report, query(request), findings, violations,
+				children);
+		SqlDiagnostics.SubRequests subRequests = entry.subRequests();
 		boolean recorded = false;
-		if (this.history != null && this.historyScope.records(request)) {
+		SqlRequestHistory history = this.history;
+		if (history != null && this.historyScope.records(request)) {
 			recorded = Failures.guard("history", () -> {
-				this.history.add(new SqlRequestHistory.Entry(report, findings, violations));
+				history.add(entry, parent(request));
 				return true;
 			}, false);
+		}
+		else if (history != null) {
+			// Not kept itself: what it made is kept as requests of their own.
+			Failures.guard("history", () -> children.forEach(history::add));
 		}
 		Failures.guard("log", () -> this.diagnostics.log(report, findings, violations));
 		if (buffered == null) {
@@ -214,13 +238,43 @@ final class SqlReportFilter extends OncePerRequestFilter {
 			int count = report.statementCount();
 			response.setHeader("Server-Timing", String.format(Locale.ROOT, "sql;dur=%.3f;desc=\"%d %s\"",
 					report.sqlTime().toNanos() / 1_000_000.0, count, (count == 1) ? "statement" : "statements"));
+			if (subRequests.requests() > 0) {
+				response.setHeader(SUB_REQUESTS_HEADER, Integer.toString(subRequests.requests()));
+				response.setHeader(SUB_STATEMENTS_HEADER, Integer.toString(subRequests.statements()));
+				response.addHeader("Server-Timing",
+						String.format(Locale.ROOT, "sql-sub;dur=%.3f;desc=\"%d in %d %s it made\"",
+								subRequests.sqlTime().toNanos() / 1_000_000.0, subRequests.statements(),
+								subRequests.requests(), (subRequests.requests() == 1) ? "request" : "requests"));
+			}
 			if (recorded && id != null) {
 				response.setHeader(REPORT_HEADER, id);
 			}
 			if (!replaced && this.diagnostics.panelEnabled()) {
 				Failures.guard("panel", () -> injectPanel(request, buffered,
-						() -> this.diagnostics.panel(report, findings, violations)));
+						() -> this.diagnostics.panel(report, findings, violations, subRequests)));
 			}
+		}
+	}
+
+	/** The query string as it was sent, unless the history leaves query strings out. */
+	private @Nullable String query(HttpServletRequest request) {
+		return this.properties.getHistory().isQueryStrings() ? request.getQueryString() : null;
+	}
+
+	/**
+	 * The report id the request names as the one it was made for; none if it names
+	 * nothing, or not a number.
+	 */
+	static @Nullable Long parent(HttpServletRequest request) {
+		String parent = request.getHeader(SqlRequestHistory.PARENT_HEADER);
+		if (parent == null) {
+			return null;
+		}
+		try {
+			return Long.valueOf(parent);
+		}
+		catch (NumberFormatException ex) {
+			return null;
 		}
 	}
 

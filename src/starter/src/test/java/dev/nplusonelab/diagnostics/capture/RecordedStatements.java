@@ -133,7 +133,12 @@ public final class RecordedStatements {
 	 * for its delay first, as the listener does.
 	 */
 	public RequestReport report(long id, String route) {
-		RequestReport report = new RequestReport(id, "GET", "/owners", this.latency, this.maxInjected,
+		return report(id, "GET", "/owners", route);
+	}
+
+	/** A completed report of the statements, of a request with this method and path. */
+	public RequestReport report(long id, String method, String path, String route) {
+		RequestReport report = new RequestReport(id, method, path, this.latency, this.maxInjected,
 				Math.max(this.statements.size(), 1));
 		for (StatementRecord statement : this.statements) {
 			long delay = report.nextDelayNanos();

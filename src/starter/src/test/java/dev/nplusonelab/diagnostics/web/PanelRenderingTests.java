@@ -73,6 +73,46 @@ class PanelRenderingTests {
 			.isEqualTo(Violation.Rule.N_PLUS_ONE);
 	}
 
+	/**
+	 * A page that loads others (a comparison, say) runs few statements itself: the panel
+	 * says what the requests it made ran, apart from its own count.
+	 */
+	@Test
+	void thePanelSaysWhatTheRequestsAPageMadeRanApartFromItsOwnCount() {
+		SqlDiagnostics diagnostics = new SqlDiagnostics(new NPlusOneDetector(), new NPlusOneProperties(),
+				SqlRuleScope.EVERY_REQUEST);
+		RequestReport none = report(new RecordedStatements());
+		SqlDiagnostics.SubRequests two = new SqlDiagnostics.SubRequests(2, 342, Duration.ofMillis(12));
+
+		Document panel = Jsoup.parse(this.renderer.panel(diagnostics.panel(none, List.of(), List.of(), two), "")
+				+ this.renderer.body(diagnostics.panel(report(new RecordedStatements().ran(OWNERS, 1)), List.of(),
+						List.of(), new SqlDiagnostics.SubRequests(1, 1, Duration.ofMillis(1))), ""));
+
+		assertThat(panel.select("#sql-panel").attr("data-statements")).isEqualTo("0");
+		assertThat(panel.select("#sql-panel").attr("data-sub-requests")).isEqualTo("2");
+		assertThat(panel.select("#sql-panel").attr("data-sub-statements")).isEqualTo("342");
+		assertThat(panel.select("#sql-panel > summary").text())
+			.startsWith("0 statements here 342 in 2 requests it made");
+		assertThat(panel.select("#sql-panel .sql-all > p.hint").eachText()).startsWith(
+				"This request ran no SQL of its own.",
+				"The 2 requests it made to this application ran 342 statements in 12.00 ms, counted for them, not here.");
+		assertThat(panel.select("nplusone-report p.sql-sub").text()).isEqualTo(
+				"The 1 request it made to this application ran 1 statement in 1.00 ms, counted for them, not here.");
+	}
+
+	@Test
+	void aPageThatMadeNoRequestSaysNothingOfThem() {
+		SqlDiagnostics diagnostics = new SqlDiagnostics(new NPlusOneDetector(), new NPlusOneProperties(),
+				SqlRuleScope.EVERY_REQUEST);
+
+		Document panel = Jsoup.parse(this.renderer
+			.panel(diagnostics.panel(report(new RecordedStatements().ran(OWNERS, 1)), List.of(), List.of()), ""));
+
+		assertThat(panel.select("#sql-panel").attr("data-sub-requests")).isEqualTo("0");
+		assertThat(panel.select("#sql-panel > summary .sql-count").text()).isEqualTo("1 statement");
+		assertThat(panel.select(".sql-sub")).isEmpty();
+	}
+
 	private List<String> explainLinks(Database database) {
 		RequestReport report = report(new RecordedStatements().on(database)
 			.ran(OWNERS, 2)
