@@ -35,7 +35,7 @@ public final class RecordedStatements {
 
 	private java.time.Duration maxInjected = java.time.Duration.ZERO;
 
-	private long[] valueBytes = {};
+	private final List<Values> values = new ArrayList<>();
 
 	/** The statements that follow come from {@code callSite}. */
 	public RecordedStatements from(String callSite) {
@@ -88,11 +88,32 @@ public final class RecordedStatements {
 
 	/**
 	 * The statements that follow each had values of these sizes read from their result,
-	 * as {@code nplusone.result-set.bytes} measures them (none unless told).
+	 * from a column named {@code content}, as {@code nplusone.result-set.bytes} measures
+	 * them (none unless told).
 	 */
 	public RecordedStatements readingValuesOf(long... bytes) {
-		this.valueBytes = bytes.clone();
+		return readingValuesOf("content", bytes);
+	}
+
+	/**
+	 * The statements that follow each had values of these sizes read from {@code column},
+	 * and nothing else.
+	 */
+	public RecordedStatements readingValuesOf(String column, long... bytes) {
+		this.values.clear();
+		return andValuesOf(column, bytes);
+	}
+
+	/**
+	 * The statements that follow also had values of these sizes read from {@code column},
+	 * after the others.
+	 */
+	public RecordedStatements andValuesOf(String column, long... bytes) {
+		this.values.add(new Values(column, bytes.clone()));
 		return this;
+	}
+
+	private record Values(String column, long[] bytes) {
 	}
 
 	/**
@@ -112,8 +133,10 @@ public final class RecordedStatements {
 		for (long row = 0; row < rows; row++) {
 			fetched.row();
 		}
-		for (long bytes : this.valueBytes) {
-			fetched.value(bytes);
+		for (Values read : this.values) {
+			for (long bytes : read.bytes()) {
+				fetched.value(bytes, read.column());
+			}
 		}
 		List<@Nullable Object> bound = Collections.unmodifiableList(Arrays.asList(values));
 		this.statements.add(new StatementRecord(this.statements.size() + 1, sql,
