@@ -424,47 +424,17 @@ public class NPlusOneDetector {
 		int count = 0;
 		int i = 0;
 		while (i < end) {
-			char c = sql.charAt(i);
-			int next = i + 1;
-			if (c == '\'' || c == '"' || c == '`') {
-				next = closing(sql, c, next);
-			}
-			else if (c == '-' && next < sql.length() && sql.charAt(next) == '-') {
-				int line = sql.indexOf('\n', next);
-				next = (line < 0) ? sql.length() : line + 1;
-			}
-			else if (c == '/' && next < sql.length() && sql.charAt(next) == '*') {
-				int close = sql.indexOf("*/", next + 1);
-				next = (close < 0) ? sql.length() : close + 2;
-			}
-			else if (c == '?' && next < sql.length() && sql.charAt(next) == '?') {
-				next = i + 2;
-			}
-			else if (c == '?' && i >= start) {
-				count++;
+			int next = Statements.skipQuoted(sql, i);
+			if (next == i) {
+				boolean doubled = sql.charAt(i) == '?' && i + 1 < sql.length() && sql.charAt(i + 1) == '?';
+				if (!doubled && sql.charAt(i) == '?' && i >= start) {
+					count++;
+				}
+				next = doubled ? i + 2 : i + 1;
 			}
 			i = next;
 		}
 		return count;
-	}
-
-	/**
-	 * Where a quoted text that opened before {@code from} ends: after its closing quote,
-	 * a doubled quote being part of the text.
-	 */
-	private static int closing(String sql, char quote, int from) {
-		int i = from;
-		while (i < sql.length()) {
-			if (sql.charAt(i) == quote) {
-				if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
-					i += 2;
-					continue;
-				}
-				return i + 1;
-			}
-			i++;
-		}
-		return sql.length();
 	}
 
 	/**
