@@ -37,6 +37,10 @@ public final class RecordedStatements {
 
 	private final List<Values> values = new ArrayList<>();
 
+	private List<String> callers = List.of();
+
+	private @Nullable String view;
+
 	/** The statements that follow come from {@code callSite}. */
 	public RecordedStatements from(String callSite) {
 		this.callSite = callSite;
@@ -67,6 +71,25 @@ public final class RecordedStatements {
 	 */
 	public RecordedStatements taking(java.time.Duration time) {
 		this.nanos = time.toNanos();
+		return this;
+	}
+
+	/**
+	 * The statements that follow were called from these lines of the application, above
+	 * their call site, nearest first (none unless told).
+	 */
+	public RecordedStatements calledBy(String... callers) {
+		this.callers = List.of(callers);
+		return this;
+	}
+
+	/**
+	 * The statements that follow ran while {@code view} rendered, in the view phase;
+	 * {@code null}: a view whose name is unknown.
+	 */
+	public RecordedStatements rendering(@Nullable String view) {
+		this.phase = StatementRecord.Phase.VIEW;
+		this.view = view;
 		return this;
 	}
 
@@ -142,7 +165,7 @@ public final class RecordedStatements {
 		this.statements.add(new StatementRecord(this.statements.size() + 1, sql,
 				List.of(bound.stream().map(StatementListener::show).toList()), Arrays.deepToString(values) + "|",
 				this.nanos, 0, this.batchSize, keys(values), true, this.callSite, this.phase, bound, fetched, "main",
-				this.issuer, this.database));
+				this.issuer, this.database, this.callers, this.view));
 		return this;
 	}
 
