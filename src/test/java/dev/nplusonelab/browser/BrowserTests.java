@@ -350,6 +350,38 @@ class BrowserTests {
 		assertThat(this.browser.allInPanel(".sql-lines > li[class*=group-]")).anyMatch(WebElement::isDisplayed);
 	}
 
+	/**
+	 * The naive author list's panel: its N+1s and one large-values finding for the
+	 * content column, not one per author; every query with a bar of its share of the SQL
+	 * time that the browser really draws, its SQL a clause per line, and its stack.
+	 */
+	@Test
+	void theNaiveAuthorPanelShowsItsNPlusOnesAndTheLargeValuesOnce() {
+		this.browser.load("/authors?mode=naive");
+		clickInPanel("#sql-panel > summary");
+
+		assertThat(this.browser.allInPanel(".findings li.finding-n_plus_one")).hasSize(4);
+		assertThat(this.browser.allInPanel(".findings li.finding-large_values")).singleElement()
+			.satisfies((finding) -> assertThat(finding.getText()).contains("in content · ", " statements"));
+		List<WebElement> bars = this.browser.allInPanel(".sql-groups .share .bar:not(.w0)");
+		assertThat(bars).isNotEmpty()
+			.allSatisfy((bar) -> assertThat(Double.parseDouble(
+					((String) this.browser.script("return getComputedStyle(arguments[0], '::before').width", bar))
+						.replace("px", "")))
+				.isGreaterThan(0));
+		assertThat(this.browser.allInPanel(".sql-groups pre.sql"))
+			.allSatisfy((sql) -> assertThat(sql.getText()).contains("\nFROM "));
+		WebElement stack = this.browser.allInPanel(".sql-groups details.stack").get(0);
+		this.browser.script("arguments[0].open = true", stack);
+		assertThat(stack.getText()).contains("NaiveAuthorReader.java:");
+		this.browser.screenshot("panel-open-authors-naive", Browser.DESKTOP_WIDTH);
+		this.browser.screenshot("panel-open-authors-naive", Browser.MOBILE_WIDTH);
+		this.browser.script("arguments[0].scrollIntoView()", this.browser.inPanel(".sql-queries"));
+		this.browser.screenshot("panel-queries-authors-naive", Browser.DESKTOP_WIDTH);
+		this.browser.script("arguments[0].scrollIntoView()", this.browser.inPanel(".sql-queries"));
+		this.browser.screenshot("panel-queries-authors-naive", Browser.MOBILE_WIDTH);
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "/books/3?mode=naive", "/books/3?mode=optimized", "/customers/2?mode=naive",
 			"/customers/2?mode=optimized", "/books?size=10&mode=naive", "/orders?mode=naive" })

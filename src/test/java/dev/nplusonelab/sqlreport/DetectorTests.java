@@ -106,12 +106,36 @@ class DetectorTests {
 				// The 20 books of the page and the one read past it to learn whether
 				// another page follows.
 				assertThat(finding.count()).isEqualTo(21);
-				assertThat(finding.message())
-					.startsWith("large values: #1 read 21 values of 1 KB or more, from " + "NaiveBylineReader.java:");
+				assertThat(finding.message()).startsWith(
+						"large values: #1 read 21 values of 1 KB or more from column content, from NaiveBylineReader.java:");
 			});
 		assertThat(bookList).filteredOn((finding) -> finding.kind() == Finding.Kind.LARGE_VALUES)
 			.singleElement()
 			.satisfies((finding) -> assertThat(finding.indexes()).containsExactly(1));
+	}
+
+	/**
+	 * The naive author list loads every book of each author, content and all: one finding
+	 * for that statement and column, with a run per author counted in it, not one per
+	 * author burying the N+1s.
+	 */
+	@Test
+	void theAuthorListsLargeValuesAreOneFindingOverEveryAuthor() {
+		List<Finding> findings = this.diagnostics
+			.findings(new Pages(this.mvc).visit("/authors?mode=naive&size=50").report());
+
+		assertThat(findings).filteredOn((finding) -> finding.kind() == Finding.Kind.LARGE_VALUES)
+			.singleElement()
+			.satisfies((finding) -> {
+				assertThat(finding.column()).isEqualTo("content");
+				assertThat(finding.indexes()).hasSizeGreaterThan(1);
+				assertThat(finding.sites()).singleElement()
+					.satisfies((site) -> assertThat(site.runs()).isEqualTo(finding.indexes().size()));
+				assertThat(finding.count()).isGreaterThanOrEqualTo(10 * finding.indexes().size());
+				assertThat(finding.message()).startsWith("large values: " + finding.indexes().size()
+						+ " statements (first #" + finding.indexes().get(0) + ") read " + finding.count() + " values");
+			});
+		assertThat(findings).filteredOn(Finding::isNPlusOne).hasSize(4);
 	}
 
 	@Test

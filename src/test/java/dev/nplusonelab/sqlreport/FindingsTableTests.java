@@ -44,9 +44,11 @@ class FindingsTableTests {
 
 	/**
 	 * Per page (a line starting with {@code /}), its findings: kind | call site's file |
-	 * the table the statement reads | the suggestion, {@code -} for none. {@code n ×}
-	 * repeats a row n times (one finding per call site, or per statement for large
-	 * values); lines starting with {@code #} say why a fix is the right one.
+	 * the table the statement reads (for large values, with the column they were read
+	 * from) | the suggestion, {@code -} for none. {@code n ×} repeats a row n times (one
+	 * finding per call site; for large values, per statement, call site and column,
+	 * however many times it ran); lines starting with {@code #} say why a fix is the
+	 * right one.
 	 */
 	private static final String NAIVE_FINDINGS = """
 			/
@@ -80,7 +82,7 @@ class FindingsTableTests {
 			# The same publishers, asked for by the best sellers' line and again by the new books' lazy one.
 			DUPLICATE        | NaiveDashboardReader.java | publisher  | reuse the first answer instead of asking again (pass the first result on to the other line, or cache it with @Cacheable)
 			# SELECT * of the two book lists reads every book's content.
-			2 × LARGE_VALUES | NaiveDashboardReader.java | book       | project only the columns the page shows (Select.columns(...))
+			2 × LARGE_VALUES | NaiveDashboardReader.java | book.content | project only the columns the page shows (Select.columns(...))
 
 			/books
 			N_PLUS_ONE       | NaiveBookReader.java      | book_tag   | prefetch book.tags (Prefetch.of(BOOK_TAGS, …))
@@ -91,7 +93,7 @@ class FindingsTableTests {
 			N_PLUS_ONE       | NaiveBookReader.java      | review     | the page only shows values computed over book.reviews: annotate over book.reviews (Lateral.over(BOOK_REVIEWS, …))
 			N_PLUS_ONE       | NaiveBookReader.java      | publisher  | join book.author, author.publisher (Select.join(BOOK_AUTHOR, AUTHOR_PUBLISHER))
 			N_PLUS_ONE       | NaiveBookReader.java      | editor     | join book.editor (Select.join(BOOK_EDITOR))
-			LARGE_VALUES     | NaiveBookReader.java      | book       | project only the columns the page shows (Select.columns(...))
+			LARGE_VALUES     | NaiveBookReader.java      | book.content | project only the columns the page shows (Select.columns(...))
 
 			/books/1
 			# The five latest reviews come from one statement; each review's customer, one by one.
@@ -108,13 +110,13 @@ class FindingsTableTests {
 			# avg(r.rating) over review JOIN book WHERE b.author_id: the reviews of the author's books,
 			# the lateral AuthorQueries writes.
 			N_PLUS_ONE       | NaiveAuthorReader.java    | review     | annotate over author.books, book.reviews (Lateral.over(List.of(AUTHOR_BOOKS, BOOK_REVIEWS), …))
-			50 × LARGE_VALUES | NaiveAuthorReader.java   | book       | project only the columns the page shows (Select.columns(...))
+			LARGE_VALUES     | NaiveAuthorReader.java    | book.content | project only the columns the page shows (Select.columns(...))
 
 			/authors/2
 			# Each book's tags, shown as a list of names: the detail plan aggregates them per book.
 			N_PLUS_ONE       | NaiveAuthorReader.java    | book_tag   | the page only shows values computed over book.tags: annotate over book.tags (Lateral.over(BOOK_TAGS, …))
 			N_PLUS_ONE       | NaiveAuthorReader.java    | tag        | the page only shows values computed over book.tags: annotate over book.tags (Lateral.over(BOOK_TAGS, …))
-			LARGE_VALUES     | NaiveAuthorReader.java    | book       | project only the columns the page shows (Select.columns(...))
+			LARGE_VALUES     | NaiveAuthorReader.java    | book.content | project only the columns the page shows (Select.columns(...))
 
 			/orders
 			# Each active item's book, for its title: a join inside the items prefetch, as OrderQueries does.
@@ -138,7 +140,7 @@ class FindingsTableTests {
 			N_PLUS_ONE       | NaiveApiReader.java       | tag        | prefetch book.tags (Prefetch.of(BOOK_TAGS, …))
 			# count(*) per book: a count in SQL, not the reviews.
 			N_PLUS_ONE       | NaiveApiReader.java       | review     | annotate over book.reviews (Lateral.over(BOOK_REVIEWS, …))
-			LARGE_VALUES     | NaiveApiReader.java       | book       | project only the columns the page shows (Select.columns(...))
+			LARGE_VALUES     | NaiveApiReader.java       | book.content | project only the columns the page shows (Select.columns(...))
 
 			/api/books/1
 			# One book: the book and its tag links, then its author, its tag names and its review count,
@@ -150,7 +152,7 @@ class FindingsTableTests {
 			N_PLUS_ONE       | NaiveApiReader.java       | book_tag   | the page shows no book.tags: they come with each book aggregate the code loads; prefetch author.books instead (Prefetch.of(AUTHOR_BOOKS, …))
 			N_PLUS_ONE       | NaiveApiReader.java       | publisher  | join author.publisher (Select.join(AUTHOR_PUBLISHER))
 			N_PLUS_ONE       | NaiveApiReader.java       | book       | prefetch author.books (Prefetch.of(AUTHOR_BOOKS, …))
-			20 × LARGE_VALUES | NaiveApiReader.java      | book       | project only the columns the page shows (Select.columns(...))
+			LARGE_VALUES     | NaiveApiReader.java       | book.content | project only the columns the page shows (Select.columns(...))
 
 			/mistakes/filter-after-prefetch?size=20
 			# The repeats filter by date: the filter goes into the prefetch. Their list is the authors
@@ -161,10 +163,10 @@ class FindingsTableTests {
 			N_PLUS_ONE       | NaiveApiReader.java       | book_tag   | the page shows no book.tags: they come with each book aggregate the code loads; prefetch author.books instead (Prefetch.of(AUTHOR_BOOKS, …))
 			N_PLUS_ONE       | NaiveApiReader.java       | publisher  | join author.publisher (Select.join(AUTHOR_PUBLISHER))
 			N_PLUS_ONE       | NaiveApiReader.java       | book       | prefetch author.books (Prefetch.of(AUTHOR_BOOKS, …))
-			5 × LARGE_VALUES | NaiveApiReader.java       | book       | project only the columns the page shows (Select.columns(...))
+			LARGE_VALUES     | NaiveApiReader.java       | book.content | project only the columns the page shows (Select.columns(...))
 
 			/mistakes/over-prefetching?size=20
-			LARGE_VALUES     | NaiveBylineReader.java    | book       | project only the columns the page shows (Select.columns(...))
+			LARGE_VALUES     | NaiveBylineReader.java    | book.content | project only the columns the page shows (Select.columns(...))
 
 			/mistakes/deferred-column?size=20
 			# The summary of rows the list already read: select it with them, as MistakeQueries' blurbs do.
@@ -175,7 +177,7 @@ class FindingsTableTests {
 			N_PLUS_ONE       | NaiveTallyReader.java     | book_tag   | the page shows no book.tags: they come with each book aggregate the code loads; annotate over author.books instead (Lateral.over(AUTHOR_BOOKS, …))
 			N_PLUS_ONE       | NaiveTallyReader.java     | review     | the page only shows values computed over book.reviews: annotate over author.books, book.reviews (Lateral.over(List.of(AUTHOR_BOOKS, BOOK_REVIEWS), …))
 			N_PLUS_ONE       | NaiveTallyReader.java     | book       | the page only shows values computed over author.books: annotate over author.books (Lateral.over(AUTHOR_BOOKS, …))
-			10 × LARGE_VALUES | NaiveTallyReader.java    | book       | project only the columns the page shows (Select.columns(...))
+			LARGE_VALUES     | NaiveTallyReader.java     | book.content | project only the columns the page shows (Select.columns(...))
 			""";
 
 	private static final Pattern REPEATED = Pattern.compile("^(\\d+)\\s*×\\s*(.*)$");
@@ -279,8 +281,9 @@ class FindingsTableTests {
 	private static List<String> rows(List<Finding> findings) {
 		Map<String, Integer> counts = new LinkedHashMap<>();
 		for (Finding finding : findings) {
-			String row = String.join(" | ", finding.kind().name(), finding.callSite().replaceAll(":\\d+$", ""),
-					String.valueOf(NPlusOneDetector.tableOf(finding.sql())),
+			String table = String.valueOf(NPlusOneDetector.tableOf(finding.sql()))
+					+ ((finding.column() != null) ? "." + finding.column() : "");
+			String row = String.join(" | ", finding.kind().name(), finding.callSite().replaceAll(":\\d+$", ""), table,
 					(finding.suggestion() != null) ? finding.suggestion().text() : "-");
 			counts.merge(row, 1, Integer::sum);
 		}

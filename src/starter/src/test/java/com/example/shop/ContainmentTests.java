@@ -109,7 +109,7 @@ class ContainmentTests {
 
 	@Test
 	void thePanel(CapturedOutput output) throws Exception {
-		willThrow(new IllegalStateException("panel")).given(this.diagnostics).panel(any(), any(), any());
+		willThrow(new IllegalStateException("panel")).given(this.diagnostics).panel(any(), any(), any(), any());
 
 		List<MvcTestResult> results = answersThePageThreeTimes("/page/naive", "<h1>Naive</h1>");
 

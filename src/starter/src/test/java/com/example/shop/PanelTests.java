@@ -50,6 +50,22 @@ class PanelTests {
 		assertThat(html).doesNotContain("<style");
 	}
 
+	/**
+	 * A statement the view ran is marked with the view's name, in the list and in its
+	 * query's stack, which starts at the line of the view that ran it.
+	 */
+	@Test
+	void aStatementRunWhileANamedViewRenderedNamesTheViewAndItsStack() throws Exception {
+		Document page = page("/page/named");
+
+		assertThat(page.select(".sql-lines .badge.view").text()).isEqualTo("from the view shop/page");
+		assertThat(page.select(".sql-groups tr").select("tr:has(.stack-view)")).singleElement().satisfies((query) -> {
+			assertThat(query.select("pre.sql").first().wholeText()).isEqualTo("SELECT title\nFROM book\nWHERE id = 1");
+			assertThat(query.select(".stack-view").text()).isEqualTo("while the view shop/page rendered");
+			assertThat(query.select(".stack-lines li").first().text()).matches("ShopApplication\\.java:\\d+");
+		});
+	}
+
 	@Test
 	void thePanelsStylesheetIsServedByTheStarter() {
 		assertThat(this.mvc.get().uri("/_nplusone/panel.css")).hasStatusOk()

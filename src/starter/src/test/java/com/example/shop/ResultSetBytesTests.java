@@ -62,9 +62,20 @@ class ResultSetBytesTests {
 			assertThat(StatementSummary.of(report).bytes()).isGreaterThanOrEqualTo(12 * 2000);
 			assertThat(this.diagnostics.findings(report)).singleElement().satisfies((finding) -> {
 				assertThat(finding.kind()).isEqualTo(Finding.Kind.LARGE_VALUES);
+				assertThat(finding.column()).isEqualTo("content");
+				assertThat(finding.count()).isEqualTo(12);
 				assertThat(finding.suggestion().text())
 					.isEqualTo("select only the columns the page shows (SELECT the columns instead of SELECT *)");
 			});
+		}
+
+		/** Read by position, the column is named as the query labels it. */
+		@Test
+		void aLargeValueReadByItsPositionIsNamedByTheResultSetsLabel() {
+			RequestReport report = RequestReportTests.report(this.mvc.get().uri("/large-by-index").exchange());
+
+			assertThat(this.diagnostics.findings(report)).singleElement()
+				.satisfies((finding) -> assertThat(finding.column()).isEqualTo("body"));
 		}
 
 	}

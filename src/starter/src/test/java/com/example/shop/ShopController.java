@@ -132,6 +132,18 @@ class ShopController {
 		return result.get();
 	}
 
+	/**
+	 * Twelve books with their 2 KB content, read by the column's position, and then
+	 * labelled by the query.
+	 */
+	@GetMapping("/large-by-index")
+	int largeByIndex() {
+		return this.jdbc.sql("SELECT id, content AS body FROM book ORDER BY id LIMIT 12")
+			.query((row, n) -> row.getString(2).length())
+			.list()
+			.size();
+	}
+
 	/** Twelve books with their 2 KB content. */
 	@GetMapping("/large")
 	int large() {

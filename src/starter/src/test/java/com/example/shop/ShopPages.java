@@ -39,6 +39,16 @@ class ShopPages {
 		return new ModelAndView(view);
 	}
 
+	/**
+	 * The same page with a view found by its name ({@link ShopApplication#namedPage}),
+	 * which the statement it runs is marked with.
+	 */
+	@GetMapping("/page/named")
+	String namedPage() {
+		this.jdbc.sql("SELECT count(*) FROM book").query(Integer.class).single();
+		return "shop/page";
+	}
+
 	/** A page whose handler looks each book's author up on its own. */
 	@GetMapping("/page/naive")
 	ModelAndView naivePage() {

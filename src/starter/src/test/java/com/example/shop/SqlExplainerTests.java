@@ -58,7 +58,7 @@ class SqlExplainerTests {
 	void onlyASelectIsExplained() {
 		StatementRecord update = new StatementRecord(1, "UPDATE book SET title = title", List.of(), "", 0, 0, 1, 0,
 				true, "", StatementRecord.Phase.HANDLER, List.of(), new Fetched(), "main", DataAccess.JDBC,
-				Database.UNKNOWN);
+				Database.UNKNOWN, List.of(), null);
 
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new SqlExplainer(database("H2", "2.3.232")).explain(update))
@@ -69,7 +69,7 @@ class SqlExplainerTests {
 	private static StatementRecord select() {
 		return new StatementRecord(1, "SELECT title FROM book WHERE id = ?", List.of(List.of("3")), "[3]|", 0, 0, 1, 0,
 				true, "Shop.java:1", StatementRecord.Phase.HANDLER, List.of(3L), new Fetched(), "main", DataAccess.JDBC,
-				Database.UNKNOWN);
+				Database.UNKNOWN, List.of(), null);
 	}
 
 	/**

@@ -194,9 +194,10 @@ public class SqlRequestsEndpoint {
 	 * @param sites every line that issued them, with how often
 	 * @param source the position of the list a potential N+1 ran for, if known
 	 * @param fix the fix, if one is named
+	 * @param column the column large values were read from; none for the other kinds
 	 */
 	public record FindingView(String kind, String message, String sql, int count, int distinct, List<Site> sites,
-			@Nullable Integer source, @Nullable Fix fix) {
+			@Nullable Integer source, @Nullable Fix fix, @Nullable String column) {
 
 		static FindingView of(Finding finding) {
 			Finding.Suggestion suggestion = finding.suggestion();
@@ -204,7 +205,8 @@ public class SqlRequestsEndpoint {
 					finding.count(), finding.distinctParameterSets(),
 					finding.sites().stream().map((site) -> new Site(site.callSite(), site.runs())).toList(),
 					(finding.source() != null) ? finding.source().index() : null,
-					(suggestion != null) ? new Fix(suggestion.summary(), suggestion.code(), suggestion.text()) : null);
+					(suggestion != null) ? new Fix(suggestion.summary(), suggestion.code(), suggestion.text()) : null,
+					finding.column());
 		}
 
 	}

@@ -30,8 +30,9 @@ import org.jspecify.annotations.Nullable;
  * plain JDBC. Frames below the call site do not count: a {@code JdbcTemplate} call from a
  * method that Hibernate happens to call is still plain JDBC.
  * <p>
- * It runs once per statement, so it walks the stack lazily, stops at the first frame that
- * qualifies and never looks further than {@code nplusone.call-sites.max-depth} frames.
+ * It runs once per statement, so it walks the stack lazily, stops soon after the first
+ * frame that qualifies (once the few application lines above it are read) and never looks
+ * further than {@code nplusone.call-sites.max-depth} frames.
  */
 final class CallSiteWalker {
 
@@ -61,6 +62,12 @@ final class CallSiteWalker {
 			"com.mysql.", "org.mariadb.", "oracle.", "org.flywaydb.", "org.jooq.", "kotlin.", "scala.");
 
 	private static final String STARTER = CallSiteWalker.class.getPackageName() + ".";
+
+	/** The most lines of the application kept above a call site. */
+	static final int CALLERS = 5;
+
+	/** Frames without application code after which no caller is looked for. */
+	static final int CALLER_GAP = 24;
 
 	private final List<String> applicationPackages;
 
@@ -124,7 +131,7 @@ final class CallSiteWalker {
 			switch (kind.kind()) {
 				case APPLICATION -> {
 					if (hasSource(frame)) {
-						return new CallSite(frame.getFileName() + ":" + frame.getLineNumber(), issuer);
+						return new CallSite(line(frame), issuer, callers(iterator));
 					}
 				}
 				case OTHER -> {
@@ -145,6 +152,33 @@ final class CallSiteWalker {
 		return new CallSite(
 				(named != null) ? "(no application frame; nearest: " + describe(named) + ")" : "(no application frame)",
 				issuer);
+	}
+
+	/**
+	 * The application's lines that led to the call site, nearest first, read on in the
+	 * same walk: at most {@value #CALLERS}, and none past {@value #CALLER_GAP} frames
+	 * without one, which is where the framework that called the application begins (a
+	 * transaction proxy between a controller and its reader is about half as deep).
+	 */
+	private List<String> callers(Iterator<StackFrame> frames) {
+		List<String> callers = null;
+		int gap = 0;
+		while (gap < CALLER_GAP && frames.hasNext() && (callers == null || callers.size() < CALLERS)) {
+			StackFrame frame = frames.next();
+			if (this.kinds.get(frame.getDeclaringClass()).kind() == Kind.APPLICATION && hasSource(frame)) {
+				callers = (callers != null) ? callers : new ArrayList<>(CALLERS);
+				callers.add(line(frame));
+				gap = 0;
+			}
+			else {
+				gap++;
+			}
+		}
+		return (callers != null) ? List.copyOf(callers) : List.of();
+	}
+
+	private static String line(StackFrame frame) {
+		return frame.getFileName() + ":" + frame.getLineNumber();
 	}
 
 	/** What a frame of this class can be, by its name alone. */
@@ -193,8 +227,14 @@ final class CallSiteWalker {
 	 *
 	 * @param line the application's line, {@code File.java:123}, or what stands for it
 	 * @param issuer the code between that line and the driver that sent the statement
+	 * @param callers the application's lines that led to {@code line}, nearest first
 	 */
-	record CallSite(String line, DataAccess issuer) {
+	record CallSite(String line, DataAccess issuer, List<String> callers) {
+
+		CallSite(String line, DataAccess issuer) {
+			this(line, issuer, List.of());
+		}
+
 	}
 
 	/**

@@ -3,6 +3,7 @@ package dev.nplusonelab.diagnostics.capture;
 import java.lang.reflect.Method;
 import java.sql.Array;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 
 import net.ttddyy.dsproxy.ConnectionInfo;
@@ -59,6 +60,8 @@ final class CountingResultSets implements ResultSetProxyLogicFactory {
 
 		private @Nullable Fetched fetched;
 
+		private @Nullable ResultSetMetaData metaData;
+
 		Counting(ResultSet target, ConnectionInfo connectionInfo, ProxyConfig proxyConfig) {
 			super(target, connectionInfo, proxyConfig);
 			this.target = target;
@@ -93,7 +96,8 @@ final class CountingResultSets implements ResultSetProxyLogicFactory {
 					}
 				}
 				else {
-					fetched.value(estimateBytes(result));
+					long bytes = estimateBytes(result);
+					fetched.value(bytes, Fetched.isLarge(bytes) ? column(args[0]) : null);
 				}
 			}
 			return result;
@@ -104,6 +108,30 @@ final class CountingResultSets implements ResultSetProxyLogicFactory {
 				return proceedExecution(method, this.target, args);
 			}
 			return super.invoke(proxy, method, args);
+		}
+
+		/**
+		 * The name of the column a getter read: the label it was given, or the one the
+		 * metadata has at the index it was given. Asked for large values only.
+		 */
+		private @Nullable String column(Object column) {
+			if (column instanceof String label) {
+				return label;
+			}
+			if (column instanceof Integer index) {
+				try {
+					ResultSetMetaData metaData = this.metaData;
+					if (metaData == null) {
+						metaData = this.target.getMetaData();
+						this.metaData = metaData;
+					}
+					return metaData.getColumnLabel(index);
+				}
+				catch (SQLException | RuntimeException ex) {
+					return null;
+				}
+			}
+			return null;
 		}
 
 		private @Nullable Fetched fetched() {

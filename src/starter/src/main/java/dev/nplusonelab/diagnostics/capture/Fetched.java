@@ -1,6 +1,11 @@
 package dev.nplusonelab.diagnostics.capture;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the application read from one statement's result: rows, and, with
@@ -14,26 +19,60 @@ public final class Fetched {
 	 */
 	public static final int LARGE_VALUE_BYTES = 1024;
 
+	/** What stands for a column whose name the result set would not say. */
+	public static final String UNKNOWN_COLUMN = "(unknown column)";
+
 	private final LongAdder rows = new LongAdder();
 
 	private final LongAdder bytes = new LongAdder();
 
 	private final LongAdder largeValues = new LongAdder();
 
+	/**
+	 * Large values by the column they were read from, made with the first one: most
+	 * statements read none, and pay nothing for it. Guarded by {@code this}.
+	 */
+	private @Nullable Map<String, Long> largeColumns;
+
 	void row() {
 		this.rows.increment();
 	}
 
-	void value(long bytes) {
+	/**
+	 * A value read of {@code bytes}, from {@code column}, which the reader names only for
+	 * a large value ({@link #isLarge}): looking a column's name up for every value would
+	 * cost more than the rest of the counting.
+	 */
+	void value(long bytes, @Nullable String column) {
 		this.bytes.add(bytes);
-		if (bytes >= LARGE_VALUE_BYTES) {
+		if (isLarge(bytes)) {
 			this.largeValues.increment();
+			String name = (column != null) ? column : UNKNOWN_COLUMN;
+			synchronized (this) {
+				if (this.largeColumns == null) {
+					this.largeColumns = new LinkedHashMap<>(4);
+				}
+				this.largeColumns.merge(name, 1L, Long::sum);
+			}
 		}
+	}
+
+	static boolean isLarge(long bytes) {
+		return bytes >= LARGE_VALUE_BYTES;
 	}
 
 	/** Values of at least {@value #LARGE_VALUE_BYTES} bytes that were read. */
 	public long largeValues() {
 		return this.largeValues.sum();
+	}
+
+	/**
+	 * The large values by the column they were read from, named as the result set names
+	 * it (its label), in the order the columns first had one.
+	 */
+	public synchronized Map<String, Long> largeValuesByColumn() {
+		return (this.largeColumns != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(this.largeColumns))
+				: Map.of();
 	}
 
 	public long rows() {

@@ -66,6 +66,8 @@ public final class RequestReport {
 
 	private volatile @Nullable Integer budget;
 
+	private volatile @Nullable String view;
+
 	private volatile String route = "UNKNOWN";
 
 	private volatile Map<String, String> tags = Map.of();
@@ -233,6 +235,22 @@ public final class RequestReport {
 	 */
 	public void phase(StatementRecord.Phase phase) {
 		this.phase = phase;
+	}
+
+	/**
+	 * The name of the view being rendered ({@code books/list}), if one is and its name is
+	 * known: the statements that run while it renders are marked with it.
+	 */
+	public @Nullable String view() {
+		return this.view;
+	}
+
+	/**
+	 * Names the view about to render; the starter's MVC interceptor does it with the
+	 * {@link #phase(StatementRecord.Phase) view phase}.
+	 */
+	public void view(@Nullable String view) {
+		this.view = view;
 	}
 
 	/** The most statements the endpoint declared it runs, if it declared any. */

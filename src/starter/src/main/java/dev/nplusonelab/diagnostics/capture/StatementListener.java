@@ -128,12 +128,13 @@ final class StatementListener implements QueryExecutionListener {
 		// The phase of the innermost report: a test that observes a request sees which of
 		// its statements ran while its view rendered.
 		StatementRecord.Phase phase = scope.report().phase();
+		String view = (phase == StatementRecord.Phase.VIEW) ? scope.report().view() : null;
 		boolean attributed = false;
 		boolean innermost = true;
 		for (SqlCapture.Scope reports = scope; reports != null; reports = reports.enclosing()) {
 			if (innermost || reports.seesNested()) {
 				RequestReport report = reports.report();
-				attributed |= report.add(nanos, innermost ? injected : 0, (index) -> draft.record(index, phase),
+				attributed |= report.add(nanos, innermost ? injected : 0, (index) -> draft.record(index, phase, view),
 						innermost ? jdbcStatement : null);
 			}
 			innermost = false;
@@ -175,16 +176,16 @@ final class StatementListener implements QueryExecutionListener {
 		 * The record at {@code index} of one report; every report that keeps the
 		 * statement shares what it fetched.
 		 */
-		StatementRecord record(int index, StatementRecord.Phase phase) {
+		StatementRecord record(int index, StatementRecord.Phase phase, @Nullable String view) {
 			StatementRecord made = this.made;
 			if (made == null) {
-				made = make(phase);
+				made = make(phase, view);
 				this.made = made;
 			}
 			return made.at(index);
 		}
 
-		private StatementRecord make(StatementRecord.Phase phase) {
+		private StatementRecord make(StatementRecord.Phase phase, @Nullable String view) {
 			String sql = (this.queries.size() == 1) ? this.queries.get(0).getQuery()
 					: this.queries.stream().map(QueryInfo::getQuery).collect(Collectors.joining(";\n"));
 			List<List<String>> shown = new ArrayList<>();
@@ -222,7 +223,7 @@ final class StatementListener implements QueryExecutionListener {
 			return new StatementRecord(0, sql, Collections.unmodifiableList(shown), key.toString(), this.nanos,
 					this.injected, batchSize, keys, this.execution.isSuccess(), site.line(), phase,
 					(first != null) ? Collections.unmodifiableList(first) : List.of(), new Fetched(), this.thread,
-					site.issuer(), StatementListener.this.databases.of(this.execution));
+					site.issuer(), StatementListener.this.databases.of(this.execution), site.callers(), view);
 		}
 
 	}

@@ -27,10 +27,24 @@ import org.jspecify.annotations.Nullable;
  * @param issuer the code that sent it to the driver, read from the stack with its call
  * site
  * @param database the database it ran on
+ * @param callers the lines of application code that led to {@code callSite}, nearest
+ * first: a few, read in the same walk of the stack, and none when the call site was not
+ * looked for
+ * @param view the view that was rendering when it ran ({@code books/list}), if it ran
+ * while one did and its name is known
  */
 public record StatementRecord(int index, String sql, List<List<String>> parameters, String parameterKey, long nanos,
 		long injectedNanos, int batchSize, int keys, boolean success, String callSite, Phase phase,
-		List<@Nullable Object> values, Fetched fetched, String thread, DataAccess issuer, Database database) {
+		List<@Nullable Object> values, Fetched fetched, String thread, DataAccess issuer, Database database,
+		List<String> callers, @Nullable String view) {
+
+	/** Its call site and the application's lines that led to it, nearest first. */
+	public List<String> stack() {
+		List<String> stack = new java.util.ArrayList<>(this.callers.size() + 1);
+		stack.add(this.callSite);
+		stack.addAll(this.callers);
+		return List.copyOf(stack);
+	}
 
 	/**
 	 * Its shape without values ({@link Fingerprint}), which similar statements share.
@@ -60,7 +74,7 @@ public record StatementRecord(int index, String sql, List<List<String>> paramete
 	StatementRecord at(int index) {
 		return new StatementRecord(index, this.sql, this.parameters, this.parameterKey, this.nanos, this.injectedNanos,
 				this.batchSize, this.keys, this.success, this.callSite, this.phase, this.values, this.fetched,
-				this.thread, this.issuer, this.database);
+				this.thread, this.issuer, this.database, this.callers, this.view);
 	}
 
 	/** Where in a request a statement ran. */

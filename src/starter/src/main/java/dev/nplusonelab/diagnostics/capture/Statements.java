@@ -54,6 +54,51 @@ public final class Statements {
 		};
 	}
 
+	/**
+	 * Where the string literal, quoted identifier or comment that starts at {@code i}
+	 * ends: after its closing quote (a doubled quote being part of it), after the line of
+	 * a {@code --} comment or after the {@code *}{@code /} of a block comment, or at the
+	 * end of the text if it never closes; {@code i} itself when none starts there. What
+	 * reads statement text by hand (the placeholders, the panel's layout) passes over
+	 * these, whose content is never SQL.
+	 */
+	public static int skipQuoted(String sql, int i) {
+		char c = sql.charAt(i);
+		int next = i + 1;
+		if (c == '\'' || c == '"' || c == '`') {
+			return closing(sql, c, next);
+		}
+		boolean twoChars = next < sql.length();
+		if (c == '-' && twoChars && sql.charAt(next) == '-') {
+			int line = sql.indexOf('\n', next);
+			return (line < 0) ? sql.length() : line + 1;
+		}
+		if (c == '/' && twoChars && sql.charAt(next) == '*') {
+			int close = sql.indexOf("*/", next + 1);
+			return (close < 0) ? sql.length() : close + 2;
+		}
+		return i;
+	}
+
+	/**
+	 * Where a quoted text that opened before {@code from} ends: after its closing quote,
+	 * a doubled quote being part of the text.
+	 */
+	private static int closing(String sql, char quote, int from) {
+		int i = from;
+		while (i < sql.length()) {
+			if (sql.charAt(i) == quote) {
+				if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
+					i += 2;
+					continue;
+				}
+				return i + 1;
+			}
+			i++;
+		}
+		return sql.length();
+	}
+
 	public enum Kind {
 
 		/** A query: its answer may be asked for once per row, or twice. */

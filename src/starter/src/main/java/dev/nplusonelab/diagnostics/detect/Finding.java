@@ -17,19 +17,26 @@ import dev.nplusonelab.diagnostics.capture.Statements;
  * @param sql the statement text of the first one
  * @param callSite the line of application code that issued them; for a duplicate, the
  * first of {@code sites}
- * @param count how many statements (for large values: how many values)
+ * @param count how many statements (for large values: how many large values, over all the
+ * runs of {@code indexes})
  * @param distinctParameterSets how many different statements and values among them: for a
  * potential N+1, the distinct keys it looked up; for a duplicate, the statements that ran
- * more than once
+ * more than once; for large values, the runs with values of their own
  * @param millis their summed driver time
  * @param indexes their positions in the request
  * @param source the statement that most likely produced the rows they were issued for
  * @param suggestion the fix, from the first {@link FixSuggester} that named one
  * @param sites every line that issued them, in the order they first ran, with how often
  * each did
+ * @param column for large values, the column they were read from, as the result set
+ * labels it; {@code null} for the other kinds
  */
 public record Finding(Kind kind, String sql, String callSite, int count, int distinctParameterSets, double millis,
-		List<Integer> indexes, @Nullable Source source, @Nullable Suggestion suggestion, List<Site> sites) {
+		List<Integer> indexes, @Nullable Source source, @Nullable Suggestion suggestion, List<Site> sites,
+		@Nullable String column) {
+
+	/** How large a large value is, in words. */
+	private static final String LARGE = (Fetched.LARGE_VALUE_BYTES / 1024) + " KB";
 
 	/** A potential N+1, as opposed to the other kinds. */
 	public boolean isNPlusOne() {
@@ -40,12 +47,24 @@ public record Finding(Kind kind, String sql, String callSite, int count, int dis
 	public String message() {
 		StringBuilder message = new StringBuilder();
 		switch (this.kind) {
-			case LARGE_VALUES -> message.append("large values: #")
-				.append(this.indexes.get(0))
-				.append(" read ")
-				.append(this.count)
-				.append(" values of " + (Fetched.LARGE_VALUE_BYTES / 1024) + " KB or more, from ")
-				.append(this.callSite);
+			case LARGE_VALUES -> {
+				message.append("large values: ");
+				if (this.indexes.size() == 1) {
+					message.append('#').append(this.indexes.get(0));
+				}
+				else {
+					message.append(this.indexes.size())
+						.append(" statements (first #")
+						.append(this.indexes.get(0))
+						.append(')');
+				}
+				message.append(" read ")
+					.append(plural(this.count, "value"))
+					.append(" of " + LARGE + " or more from column ")
+					.append(this.column)
+					.append(", from ")
+					.append(this.callSite);
+			}
 			case N_PLUS_ONE -> {
 				message.append("potential N+1: ").append(this.count);
 				if (this.source != null && this.source.rows() >= this.count) {
@@ -125,8 +144,8 @@ public record Finding(Kind kind, String sql, String callSite, int count, int dis
 			case N_PLUS_ONE -> "potential N+1 · " + this.count + " statements";
 			case DUPLICATE -> "duplicate · " + this.count + " runs";
 			case UNBATCHED_WRITES -> "unbatched writes · " + this.count + " statements";
-			case LARGE_VALUES ->
-				"large values · " + this.count + " of " + (Fetched.LARGE_VALUE_BYTES / 1024) + " KB or more";
+			case LARGE_VALUES -> "large values · " + this.count + " of " + LARGE + " or more in " + this.column
+					+ ((this.indexes.size() == 1) ? "" : " · " + this.indexes.size() + " statements");
 		};
 	}
 
@@ -155,8 +174,9 @@ public record Finding(Kind kind, String sql, String callSite, int count, int dis
 		UNBATCHED_WRITES,
 
 		/**
-		 * A statement that read many large values (a text column): often a list that
-		 * loads every column when it shows a few.
+		 * Many large values of one column (a text column) read by one statement from one
+		 * line, in one run or in each of many: often a list that loads every column when
+		 * it shows a few.
 		 */
 		LARGE_VALUES
 

@@ -114,11 +114,17 @@ final class FindingLog {
 		return requests[0];
 	}
 
-	/** A finding is the same one when its kind, its statement and its lines are. */
+	/**
+	 * A finding is the same one when its kind, its statement, its lines and, for large
+	 * values, its column are.
+	 */
 	private static String key(Finding finding) {
 		StringBuilder key = new StringBuilder(finding.kind().name()).append('\u0000')
 			.append(Fingerprint.of(finding.sql()));
 		finding.sites().forEach((site) -> key.append('\u0000').append(site.callSite()));
+		if (finding.column() != null) {
+			key.append('\u0000').append(finding.column());
+		}
 		return key.toString();
 	}
 

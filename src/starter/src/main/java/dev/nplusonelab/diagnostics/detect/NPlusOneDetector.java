@@ -52,8 +52,9 @@ import dev.nplusonelab.diagnostics.capture.TextCache;
  * <li>A statement that reads the rows after a key ({@code WHERE id > ? ... LIMIT n}) and
  * runs again from where it stopped is a chunked read of a large result (a keyset loop),
  * not a query per row: it is not counted either.</li>
- * <li>A statement that read ten or more large values is reported as <em>large
- * values</em>.</li>
+ * <li>A statement that read ten or more large values of one column is reported as
+ * <em>large values</em>: one finding for the statement, its line and the column, with
+ * every run that read as many.</li>
  * </ul>
  * Names are read through any quoting ({@code "book"}, {@code `book`}, {@code [book]}) and
  * schema. The fix comes from the suggesters, in order, and the starter's own last: in the
@@ -196,18 +197,42 @@ public class NPlusOneDetector {
 				StatementRecord first = group.get(0);
 				found.add(new Finding(Kind.UNBATCHED_WRITES, first.sql(), first.callSite(), group.size(),
 						distinct(group), millis(group), indexes(group), null, this.builtIn.forWrites(first),
-						List.of(new Site(first.callSite(), group.size()))));
+						List.of(new Site(first.callSite(), group.size())), null));
 			}
 		}
-		for (StatementRecord statement : statements) {
-			long large = statement.fetched().largeValues();
-			if (large >= LARGE_VALUES_PER_STATEMENT) {
-				found.add(new Finding(Kind.LARGE_VALUES, statement.sql(), statement.callSite(), (int) large, 1,
-						statement.millis(), List.of(statement.index()), null, suggestForLargeValues(statement),
-						List.of(new Site(statement.callSite(), 1))));
-			}
-		}
+		found.addAll(largeValues(statements));
 		return List.copyOf(found);
+	}
+
+	/**
+	 * One finding per statement, line and column, however many times the statement ran: a
+	 * list that loads every column of each parent's children reads the same column in
+	 * every run, and fifty findings of it would bury the rest. Each run counts when it
+	 * read at least {@value #LARGE_VALUES_PER_STATEMENT} large values of the column.
+	 */
+	private List<Finding> largeValues(List<StatementRecord> statements) {
+		Map<String, List<StatementRecord>> runs = new LinkedHashMap<>();
+		Map<String, Long> values = new HashMap<>();
+		for (StatementRecord statement : statements) {
+			for (Map.Entry<String, Long> column : statement.fetched().largeValuesByColumn().entrySet()) {
+				if (column.getValue() >= LARGE_VALUES_PER_STATEMENT) {
+					String key = statement.fingerprint() + '\u0000' + statement.callSite() + '\u0000' + column.getKey();
+					runs.computeIfAbsent(key, (k) -> new ArrayList<>()).add(statement);
+					values.merge(key, column.getValue(), Long::sum);
+				}
+			}
+		}
+		List<Finding> found = new ArrayList<>(runs.size());
+		for (Map.Entry<String, List<StatementRecord>> group : runs.entrySet()) {
+			List<StatementRecord> ran = group.getValue();
+			StatementRecord first = ran.get(0);
+			String column = group.getKey().substring(group.getKey().lastIndexOf('\u0000') + 1);
+			int count = (int) Math.min(Integer.MAX_VALUE, values.get(group.getKey()));
+			found.add(new Finding(Kind.LARGE_VALUES, first.sql(), first.callSite(), count, distinct(ran), millis(ran),
+					indexes(ran), null, suggestForLargeValues(first), List.of(new Site(first.callSite(), ran.size())),
+					column));
+		}
+		return found;
 	}
 
 	/**
@@ -231,7 +256,7 @@ public class NPlusOneDetector {
 		Source list = (source != null) ? source(source) : null;
 		Suggestion suggestion = (lookup != null) ? suggest(lookup.from(list)) : null;
 		return new Finding(Kind.N_PLUS_ONE, first.sql(), first.callSite(), group.size(), distinct, millis(group),
-				indexes(group), list, suggestion, List.of(new Site(first.callSite(), group.size())));
+				indexes(group), list, suggestion, List.of(new Site(first.callSite(), group.size())), null);
 	}
 
 	/**
@@ -271,7 +296,7 @@ public class NPlusOneDetector {
 			StatementRecord first = all.get(0);
 			duplicates
 				.add(new Finding(Kind.DUPLICATE, first.sql(), first.callSite(), all.size(), shape.size(), millis(all),
-						indexes(all), null, this.builtIn.forDuplicate(first, lines.size()), List.copyOf(lines)));
+						indexes(all), null, this.builtIn.forDuplicate(first, lines.size()), List.copyOf(lines), null));
 		}
 		return duplicates;
 	}
@@ -399,47 +424,17 @@ public class NPlusOneDetector {
 		int count = 0;
 		int i = 0;
 		while (i < end) {
-			char c = sql.charAt(i);
-			int next = i + 1;
-			if (c == '\'' || c == '"' || c == '`') {
-				next = closing(sql, c, next);
-			}
-			else if (c == '-' && next < sql.length() && sql.charAt(next) == '-') {
-				int line = sql.indexOf('\n', next);
-				next = (line < 0) ? sql.length() : line + 1;
-			}
-			else if (c == '/' && next < sql.length() && sql.charAt(next) == '*') {
-				int close = sql.indexOf("*/", next + 1);
-				next = (close < 0) ? sql.length() : close + 2;
-			}
-			else if (c == '?' && next < sql.length() && sql.charAt(next) == '?') {
-				next = i + 2;
-			}
-			else if (c == '?' && i >= start) {
-				count++;
+			int next = Statements.skipQuoted(sql, i);
+			if (next == i) {
+				boolean doubled = sql.charAt(i) == '?' && i + 1 < sql.length() && sql.charAt(i + 1) == '?';
+				if (!doubled && sql.charAt(i) == '?' && i >= start) {
+					count++;
+				}
+				next = doubled ? i + 2 : i + 1;
 			}
 			i = next;
 		}
 		return count;
-	}
-
-	/**
-	 * Where a quoted text that opened before {@code from} ends: after its closing quote,
-	 * a doubled quote being part of the text.
-	 */
-	private static int closing(String sql, char quote, int from) {
-		int i = from;
-		while (i < sql.length()) {
-			if (sql.charAt(i) == quote) {
-				if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
-					i += 2;
-					continue;
-				}
-				return i + 1;
-			}
-			i++;
-		}
-		return sql.length();
 	}
 
 	/**

@@ -14,10 +14,11 @@ import dev.nplusonelab.diagnostics.capture.StatementRecord;
 
 /**
  * Tells the report which phase of the request is running, so a statement issued while the
- * view renders can be told from one issued by the controller, and records the handler's
- * declared {@link StatementBudget}. It also marks requests served by a static resource
- * handler, which the history does not keep, and {@link StreamedResponse} handlers, whose
- * bodies are not buffered.
+ * view renders can be told from one issued by the controller, and which view that is
+ * ({@code books/list}), since no frame of a template is on the stack; it records the
+ * handler's declared {@link StatementBudget}. It also marks requests served by a static
+ * resource handler, which the history does not keep, and {@link StreamedResponse}
+ * handlers, whose bodies are not buffered.
  */
 public final class ReportPhaseInterceptor implements HandlerInterceptor {
 
@@ -47,6 +48,7 @@ public final class ReportPhaseInterceptor implements HandlerInterceptor {
 			@Nullable ModelAndView view) {
 		RequestReport report = report(request);
 		if (report != null && view != null) {
+			report.view(view.getViewName());
 			report.phase(StatementRecord.Phase.VIEW);
 		}
 	}

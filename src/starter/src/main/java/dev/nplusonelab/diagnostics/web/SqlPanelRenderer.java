@@ -1,7 +1,11 @@
 package dev.nplusonelab.diagnostics.web;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 
@@ -236,7 +240,9 @@ public class SqlPanelRenderer {
 								: "after #" + source.index() + " (" + source.rows() + " rows)")
 						.append("</div>\n");
 				}
-				html.append("<pre class=\"sql\">").append(escape(finding.sql())).append("</pre>\n");
+				html.append("<pre class=\"sql\">")
+					.append(escape(SqlFormatter.format(finding.sql())))
+					.append("</pre>\n");
 				Finding.Suggestion suggestion = finding.suggestion();
 				if (suggestion != null) {
 					html.append("<div class=\"suggestion\">Fix: <strong>")
@@ -249,31 +255,8 @@ public class SqlPanelRenderer {
 			}
 			html.append("</ol>\n</section>\n");
 		}
-		List<StatementSummary.Group> repeated = s.repeatedGroups();
-		if (!repeated.isEmpty()) {
-			html.append("<section>\n<h2>Repeated queries</h2>\n")
-				.append("<p class=\"hint\"><em>Similar</em>: the same SQL with different parameters, typically once ")
-				.append("per row; values written into the SQL and <code>IN (?, ?)</code> lists of any length count ")
-				.append("as the same SQL, as for the findings. <em>Duplicate</em>: the same SQL text with the same ")
-				.append("parameters, an answer asked for twice.</p>\n")
-				.append("<table class=\"sql-groups\">\n<thead><tr><th>group</th><th class=\"num\">runs</th>")
-				.append("<th class=\"num\">duplicates</th><th class=\"num\">ms</th><th>SQL</th></tr></thead>\n<tbody>\n");
-			for (StatementSummary.Group group : repeated) {
-				html.append("<tr class=\"group-")
-					.append(group.number() % 8)
-					.append("\"><td><span class=\"badge\">S")
-					.append(group.number())
-					.append("</span></td><td class=\"num\">")
-					.append(group.count())
-					.append("</td><td class=\"num\">")
-					.append(group.duplicates())
-					.append("</td><td class=\"num\">")
-					.append(decimal(group.totalMillis(), 2, true))
-					.append("</td><td><pre class=\"sql\">")
-					.append(escape(group.sql()))
-					.append("</pre></td></tr>\n");
-			}
-			html.append("</tbody>\n</table>\n</section>\n");
+		if (!s.groups().isEmpty()) {
+			groups(html, s);
 		}
 		long id = panel.report().id();
 		html.append("<section class=\"sql-all\">\n<h2>All statements, in order (").append(s.count()).append(")</h2>\n");
@@ -331,6 +314,7 @@ public class SqlPanelRenderer {
 			.append("\">\n<div class=\"sql-line-head\">\n");
 		span(html, "index", "#" + statement.index());
 		span(html, "ms", decimal(statement.millis(), 3, true) + " ms");
+		share(html, statement.millis(), panel.summary().totalMillis());
 		if (line.group() > 0) {
 			span(html, "badge", "S" + line.group());
 		}
@@ -344,7 +328,8 @@ public class SqlPanelRenderer {
 			span(html, "badge batch", "batch of " + statement.batchSize());
 		}
 		if (statement.phase() == StatementRecord.Phase.VIEW) {
-			span(html, "badge view", "from the view");
+			span(html, "badge view",
+					(statement.view() != null) ? "from the view " + statement.view() : "from the view");
 		}
 		if (!statement.thread().equals(panel.report().thread())) {
 			span(html, "badge thread", "on thread " + statement.thread());
@@ -372,6 +357,114 @@ public class SqlPanelRenderer {
 
 	private static String requests(int requests) {
 		return requests + ((requests == 1) ? " request" : " requests");
+	}
+
+	/**
+	 * Every query once, the repeated ones first: how often it ran, its share of the
+	 * request's SQL time, its text laid out a clause per line, and the stack of the code
+	 * that ran it.
+	 */
+	private static void groups(StringBuilder html, StatementSummary s) {
+		Map<String, List<StatementRecord>> members = new HashMap<>();
+		for (StatementSummary.Line line : s.lines()) {
+			members.computeIfAbsent(line.statement().fingerprint(), (key) -> new ArrayList<>()).add(line.statement());
+		}
+		html.append("<section class=\"sql-queries\">\n<h2>Queries (")
+			.append(s.groups().size())
+			.append(")</h2>\n")
+			.append("<p class=\"hint\">Each query once, the most run first, with its share of the request's SQL time. ")
+			.append("<em>Similar</em>: the same SQL with different parameters, typically once ")
+			.append("per row; values written into the SQL and <code>IN (?, ?)</code> lists of any length count ")
+			.append("as the same SQL, as for the findings. <em>Duplicate</em>: the same SQL text with the same ")
+			.append("parameters, an answer asked for twice.</p>\n")
+			.append("<table class=\"sql-groups\">\n<thead><tr><th>group</th><th class=\"num\">runs</th>")
+			.append("<th class=\"num\">duplicates</th><th class=\"num\">ms and share</th><th>SQL</th></tr></thead>\n")
+			.append("<tbody>\n");
+		for (StatementSummary.Group group : s.groups()) {
+			html.append("<tr class=\"")
+				.append(group.similar() ? "group-" + (group.number() % 8) : "single")
+				.append("\"><td>");
+			if (group.similar()) {
+				html.append("<span class=\"badge\">S").append(group.number()).append("</span>");
+			}
+			html.append("</td><td class=\"num\" data-label=\"runs\">")
+				.append(group.count())
+				.append("</td><td class=\"num\" data-label=\"duplicates\">")
+				.append(group.duplicates())
+				.append("</td><td class=\"num\" data-label=\"ms\">")
+				.append(decimal(group.totalMillis(), 2, true))
+				.append('\n');
+			share(html, group.totalMillis(), s.totalMillis());
+			html.append("</td><td><pre class=\"sql\">")
+				.append(escape(SqlFormatter.format(group.sql())))
+				.append("</pre>\n");
+			stacks(html, members.getOrDefault(group.fingerprint(), List.of()));
+			html.append("</td></tr>\n");
+		}
+		html.append("</tbody>\n</table>\n</section>\n");
+	}
+
+	/**
+	 * The stacks that ran a group's statements, each once with how many it ran, and the
+	 * view that was rendering, if one was.
+	 */
+	private static void stacks(StringBuilder html, List<StatementRecord> statements) {
+		Map<String, List<StatementRecord>> byStack = new LinkedHashMap<>();
+		for (StatementRecord statement : statements) {
+			String view = statement.view();
+			byStack
+				.computeIfAbsent(String.join("\n", statement.stack()) + '\u0000' + ((view != null) ? view : ""),
+						(key) -> new ArrayList<>())
+				.add(statement);
+		}
+		if (byStack.isEmpty()) {
+			return;
+		}
+		html.append("<details class=\"stack\"><summary>")
+			.append((byStack.size() == 1) ? "stack" : byStack.size() + " stacks")
+			.append("</summary>\n");
+		for (List<StatementRecord> same : byStack.values()) {
+			StatementRecord first = same.get(0);
+			html.append("<div class=\"stack-entry\">");
+			if (byStack.size() > 1) {
+				span(html, "muted", (same.size() == 1) ? "1 run" : same.size() + " runs");
+			}
+			if (first.view() != null) {
+				html.append("<p class=\"stack-view\">while the view <code>")
+					.append(escape(first.view()))
+					.append("</code> rendered</p>\n");
+			}
+			else if (first.phase() == StatementRecord.Phase.VIEW) {
+				html.append("<p class=\"stack-view\">while the view rendered</p>\n");
+			}
+			html.append("<ol class=\"stack-lines\">");
+			for (String line : first.stack()) {
+				html.append("<li><code>").append(escape(line)).append("</code></li>");
+			}
+			html.append("</ol></div>\n");
+		}
+		html.append("</details>\n");
+	}
+
+	/**
+	 * A share of the request's SQL time as a bar and as text: the bar's width is one of a
+	 * fixed set of classes, {@code w0}, {@code w1} for a sliver and {@code w5} to
+	 * {@code w100} in steps of 5, since the panel has no inline style (a strict
+	 * Content-Security-Policy forbids it).
+	 */
+	static void share(StringBuilder html, double millis, double totalMillis) {
+		double percent = (totalMillis > 0 && millis > 0) ? Math.min(100, 100 * millis / totalMillis) : 0;
+		long step = Math.round(percent / 5) * 5;
+		if (step == 0 && percent > 0) {
+			// Some time, however little, is not none.
+			step = 1;
+		}
+		String text = (percent > 0 && percent < 1) ? "<1%" : Math.round(percent) + "%";
+		html.append("<span class=\"share\"><span class=\"bar w")
+			.append(step)
+			.append("\" aria-hidden=\"true\"></span>")
+			.append(escape(text))
+			.append("<span class=\"visually-hidden\"> of the SQL time</span></span>\n");
 	}
 
 	private static String link(String contextPath, String path) {

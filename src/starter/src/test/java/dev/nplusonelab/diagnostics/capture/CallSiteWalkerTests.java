@@ -34,7 +34,49 @@ class CallSiteWalkerTests {
 			.frame(com.example.callsites.Caller.class, "Caller.java", 63)
 			.frame(com.example.callsites.Books.class, "Books.java", 12);
 
-		assertThat(walk()).isEqualTo(new CallSite("Caller.java:63", DataAccess.JDBC));
+		assertThat(walk()).isEqualTo(new CallSite("Caller.java:63", DataAccess.JDBC, List.of("Books.java:12")));
+	}
+
+	/**
+	 * Above the call site, the application's own lines with a source, nearest first, and
+	 * no more than {@value CallSiteWalker#CALLERS} (mutant: the bound off by one).
+	 */
+	@Test
+	void theApplicationsLinesAboveTheCallSiteAreKeptUpToABound() {
+		this.stack.frame(org.springframework.jdbc.core.JdbcTemplate.class, "JdbcTemplate.java", 700)
+			.frame(com.example.callsites.Caller.class, "Caller.java", 1)
+			.frame(org.springframework.aop.framework.ReflectiveMethodInvocation.class, "Reflective.java", 2)
+			.frame(Generated$$SpringCGLIB$$0.class, "CallSiteWalkerTests.java", 3)
+			.frame(com.example.callsites.Books.class, null, 4)
+			.frame(com.example.callsites.Books.class, "Books.java", 5);
+		for (int line = 6; line <= 11; line++) {
+			this.stack.frame(com.example.callsites.Caller.class, "Caller.java", line);
+		}
+
+		assertThat(walk().callers()).containsExactly("Books.java:5", "Caller.java:6", "Caller.java:7", "Caller.java:8",
+				"Caller.java:9");
+	}
+
+	/**
+	 * After {@value CallSiteWalker#CALLER_GAP} frames without application code, the walk
+	 * stops: that is the framework that called the application, and what lies below it (a
+	 * servlet filter of the application's) is not how the statement came about.
+	 */
+	@Test
+	void noCallerIsLookedForPastAGapOfFrameworkFrames() {
+		this.stack.frame(com.example.callsites.Caller.class, "Caller.java", 1);
+		frameworkFrames(CallSiteWalker.CALLER_GAP - 1);
+		this.stack.frame(com.example.callsites.Books.class, "Books.java", 2);
+		frameworkFrames(CallSiteWalker.CALLER_GAP);
+		this.stack.frame(com.example.callsites.Books.class, "Books.java", 3);
+
+		assertThat(walk().callers()).containsExactly("Books.java:2");
+	}
+
+	private void frameworkFrames(int count) {
+		for (int i = 0; i < count; i++) {
+			this.stack.frame(org.springframework.web.servlet.DispatcherServlet.class, "DispatcherServlet.java", i + 1);
+		}
 	}
 
 	/**

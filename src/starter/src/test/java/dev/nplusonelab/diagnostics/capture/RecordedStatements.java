@@ -35,7 +35,11 @@ public final class RecordedStatements {
 
 	private java.time.Duration maxInjected = java.time.Duration.ZERO;
 
-	private long[] valueBytes = {};
+	private final List<Values> values = new ArrayList<>();
+
+	private List<String> callers = List.of();
+
+	private @Nullable String view;
 
 	/** The statements that follow come from {@code callSite}. */
 	public RecordedStatements from(String callSite) {
@@ -70,6 +74,25 @@ public final class RecordedStatements {
 		return this;
 	}
 
+	/**
+	 * The statements that follow were called from these lines of the application, above
+	 * their call site, nearest first (none unless told).
+	 */
+	public RecordedStatements calledBy(String... callers) {
+		this.callers = List.of(callers);
+		return this;
+	}
+
+	/**
+	 * The statements that follow ran while {@code view} rendered, in the view phase;
+	 * {@code null}: a view whose name is unknown.
+	 */
+	public RecordedStatements rendering(@Nullable String view) {
+		this.phase = StatementRecord.Phase.VIEW;
+		this.view = view;
+		return this;
+	}
+
 	/** The statements that follow ran in {@code phase} of the request. */
 	public RecordedStatements during(StatementRecord.Phase phase) {
 		this.phase = phase;
@@ -88,11 +111,32 @@ public final class RecordedStatements {
 
 	/**
 	 * The statements that follow each had values of these sizes read from their result,
-	 * as {@code nplusone.result-set.bytes} measures them (none unless told).
+	 * from a column named {@code content}, as {@code nplusone.result-set.bytes} measures
+	 * them (none unless told).
 	 */
 	public RecordedStatements readingValuesOf(long... bytes) {
-		this.valueBytes = bytes.clone();
+		return readingValuesOf("content", bytes);
+	}
+
+	/**
+	 * The statements that follow each had values of these sizes read from {@code column},
+	 * and nothing else.
+	 */
+	public RecordedStatements readingValuesOf(String column, long... bytes) {
+		this.values.clear();
+		return andValuesOf(column, bytes);
+	}
+
+	/**
+	 * The statements that follow also had values of these sizes read from {@code column},
+	 * after the others.
+	 */
+	public RecordedStatements andValuesOf(String column, long... bytes) {
+		this.values.add(new Values(column, bytes.clone()));
 		return this;
+	}
+
+	private record Values(String column, long[] bytes) {
 	}
 
 	/**
@@ -112,14 +156,16 @@ public final class RecordedStatements {
 		for (long row = 0; row < rows; row++) {
 			fetched.row();
 		}
-		for (long bytes : this.valueBytes) {
-			fetched.value(bytes);
+		for (Values read : this.values) {
+			for (long bytes : read.bytes()) {
+				fetched.value(bytes, read.column());
+			}
 		}
 		List<@Nullable Object> bound = Collections.unmodifiableList(Arrays.asList(values));
 		this.statements.add(new StatementRecord(this.statements.size() + 1, sql,
 				List.of(bound.stream().map(StatementListener::show).toList()), Arrays.deepToString(values) + "|",
 				this.nanos, 0, this.batchSize, keys(values), true, this.callSite, this.phase, bound, fetched, "main",
-				this.issuer, this.database));
+				this.issuer, this.database, this.callers, this.view));
 		return this;
 	}
 

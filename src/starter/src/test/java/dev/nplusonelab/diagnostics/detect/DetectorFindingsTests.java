@@ -274,6 +274,10 @@ class DetectorFindingsTests {
 				assertThat(finding.kind()).isEqualTo(Kind.LARGE_VALUES);
 				assertThat(finding.count()).isEqualTo(10);
 				assertThat(finding.indexes()).containsExactly(1);
+				assertThat(finding.column()).isEqualTo("content");
+				assertThat(finding.label()).isEqualTo("large values · 10 of 1 KB or more in content");
+				assertThat(finding.message()).startsWith(
+						"large values: #1 read 10 values of 1 KB or more from column content, from OwnerSummary.java:9, ");
 				assertThat(finding.suggestion().text())
 					.isEqualTo("select only the columns the page shows (SELECT the columns instead of SELECT *)");
 			});
@@ -281,6 +285,71 @@ class DetectorFindingsTests {
 			.findings(new RecordedStatements().readingValuesOf(Arrays.copyOf(ten, 9)).ran(books, 9).list())).isEmpty();
 		assertThat(this.detector.findings(new RecordedStatements().readingValuesOf(tenSmaller).ran(books, 10).list()))
 			.isEmpty();
+	}
+
+	/**
+	 * Fifty authors' books, each list read with its content: one finding, not fifty,
+	 * counting every large value and every run that read ten or more; a run that read
+	 * nine is not one of them, and the same statement from another line is another
+	 * finding. Mutants killed: the values or the runs not summed, the line left out of
+	 * the grouping.
+	 */
+	@Test
+	void aStatementThatReadLargeValuesInEveryRunIsOneFindingWithItsRunsCounted() {
+		String authors = unseen("SELECT id, name FROM author ORDER BY name");
+		String booksOfAuthor = unseen("SELECT * FROM book WHERE author_id = ?");
+		long[] twelve = new long[12];
+		Arrays.fill(twelve, 4000);
+		RecordedStatements request = new RecordedStatements().ran(authors, 50).readingValuesOf(twelve);
+		for (long author = 1; author <= 50; author++) {
+			request.ran(booksOfAuthor, 12, author);
+		}
+		request.readingValuesOf(Arrays.copyOf(twelve, 9)).ran(booksOfAuthor, 9, 51L);
+		request.from("AuthorPage.java:30").readingValuesOf(twelve).ran(booksOfAuthor, 12, 1L);
+
+		List<Finding> large = this.detector.findings(request.list())
+			.stream()
+			.filter((finding) -> finding.kind() == Kind.LARGE_VALUES)
+			.toList();
+
+		assertThat(large).hasSize(2);
+		assertThat(large.get(0)).satisfies((finding) -> {
+			assertThat(finding.count()).isEqualTo(50 * 12);
+			assertThat(finding.indexes()).hasSize(50).startsWith(2, 3).endsWith(51);
+			assertThat(finding.distinctParameterSets()).isEqualTo(50);
+			assertThat(finding.sites()).containsExactly(new Site("OwnerSummary.java:9", 50));
+			assertThat(finding.millis()).isCloseTo(50 * 0.1, within(1e-9));
+			assertThat(finding.label()).isEqualTo("large values · 600 of 1 KB or more in content · 50 statements");
+			assertThat(finding.message()).startsWith("large values: 50 statements (first #2) read 600 values of 1 KB "
+					+ "or more from column content, from OwnerSummary.java:9, 5.0 ms: SELECT * FROM book");
+		});
+		assertThat(large.get(1)).satisfies((finding) -> {
+			assertThat(finding.callSite()).isEqualTo("AuthorPage.java:30");
+			assertThat(finding.count()).isEqualTo(12);
+			assertThat(finding.indexes()).containsExactly(53);
+		});
+	}
+
+	/**
+	 * Two large columns are two findings, each with its own values; a column with fewer
+	 * than ten in the run is none, whatever the other column read. Mutant killed: the
+	 * threshold applied to the statement's total.
+	 */
+	@Test
+	void eachLargeColumnOfAStatementIsAFindingOfItsOwn() {
+		String books = unseen("SELECT * FROM book ORDER BY title");
+		long[] ten = new long[10];
+		Arrays.fill(ten, Fetched.LARGE_VALUE_BYTES);
+
+		List<Finding> findings = this.detector.findings(new RecordedStatements().readingValuesOf("content", ten)
+			.andValuesOf("summary", ten)
+			.andValuesOf("cover", Arrays.copyOf(ten, 9))
+			.ran(books, 10)
+			.list());
+
+		assertThat(findings).extracting(Finding::kind, Finding::column, Finding::count, Finding::indexes)
+			.containsExactly(tuple(Kind.LARGE_VALUES, "content", 10, List.of(1)),
+					tuple(Kind.LARGE_VALUES, "summary", 10, List.of(1)));
 	}
 
 }

@@ -77,6 +77,27 @@ class FindingLogTests {
 		});
 	}
 
+	/**
+	 * Large values of another column of the same statement are another finding (mutant:
+	 * the column left out of what makes a finding the same).
+	 */
+	@Test
+	void largeValuesOfAnotherColumnAreAnotherFindingAndAreLoggedAtOnce() {
+		long[] ten = new long[10];
+		java.util.Arrays.fill(ten, 2048);
+		this.log.log(report(),
+				this.detector.findings(
+						new RecordedStatements().readingValuesOf("content", ten).ran("SELECT * FROM book", 10).list()),
+				List.of());
+		this.log.log(report(),
+				this.detector.findings(
+						new RecordedStatements().readingValuesOf("summary", ten).ran("SELECT * FROM book", 10).list()),
+				List.of());
+
+		assertThat(this.written).hasSize(2);
+		assertThat(this.written.get(1)).contains("from column summary");
+	}
+
 	@Test
 	void aZeroIntervalLogsEveryRequest() {
 		FindingLog everyTime = new FindingLog(Duration.ZERO, Level.WARN, () -> this.now, recording());

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import dev.nplusonelab.diagnostics.NPlusOneProperties;
@@ -18,6 +19,7 @@ import dev.nplusonelab.diagnostics.detect.SqlRuleScope;
 import dev.nplusonelab.diagnostics.detect.Violation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * What the panel shows of a report: an EXPLAIN link only where the database can explain,
@@ -53,8 +55,11 @@ class PanelRenderingTests {
 		Document panel = Jsoup.parse(
 				this.renderer.panel(diagnostics.panel(report, findings, diagnostics.violations(report, findings)), ""));
 
-		assertThat(panel.select(".findings li")).singleElement()
-			.satisfies((finding) -> assertThat(finding.text()).contains("potential N+1 · 3 statements", PETS));
+		assertThat(panel.select(".findings li")).singleElement().satisfies((finding) -> {
+			assertThat(finding.text()).contains("potential N+1 · 3 statements");
+			assertThat(finding.select("pre.sql").first().wholeText())
+				.isEqualTo("SELECT name\nFROM pet\nWHERE owner_id = ?");
+		});
 		assertThat(panel.select(".violations li")).singleElement()
 			.satisfies((rule) -> assertThat(rule.text())
 				.isEqualTo("N_PLUS_ONE finding 1, the potential N+1 from OwnerSummary.java:9"));
@@ -111,6 +116,109 @@ class PanelRenderingTests {
 		assertThat(panel.select("#sql-panel").attr("data-sub-requests")).isEqualTo("0");
 		assertThat(panel.select("#sql-panel > summary .sql-count").text()).isEqualTo("1 statement");
 		assertThat(panel.select(".sql-sub")).isEmpty();
+	}
+
+	/**
+	 * Each query's share of the request's SQL time, as text and as a bar whose width is a
+	 * class: rounded to steps of 5, a sliver for a share under 2.5%, none for no time.
+	 */
+	@Test
+	void eachQueryAndStatementShowsItsShareOfTheSqlTimeAsABarAndAsText() {
+		RequestReport report = new RecordedStatements().taking(Duration.ofMillis(6))
+			.ran(OWNERS, 3)
+			.taking(Duration.ofMillis(1))
+			.ran(PETS, 1, 1L)
+			.ran(PETS, 1, 2L)
+			.ran(PETS, 1, 3L)
+			.taking(Duration.ofMillis(3))
+			.ran("SELECT name FROM vet", 1)
+			.taking(Duration.ofNanos(70_000))
+			.ran("SELECT name FROM specialty", 1)
+			.taking(Duration.ZERO)
+			.ran("SELECT id FROM visit", 1)
+			.report();
+
+		Document panel = panel(report);
+
+		// 12.07 ms in all: 6 ms is 49.7%, 3 ms 24.9%, 0.07 ms 0.58%.
+		assertThat(panel.select(".sql-groups tbody tr"))
+			.extracting((row) -> row.select(".share").text(), (row) -> row.select(".share .bar").attr("class"))
+			.containsExactly(tuple("25% of the SQL time", "bar w25"), tuple("50% of the SQL time", "bar w50"),
+					tuple("25% of the SQL time", "bar w25"), tuple("<1% of the SQL time", "bar w1"),
+					tuple("0% of the SQL time", "bar w0"));
+		assertThat(panel.select(".sql-lines > li .share .bar").eachAttr("class")).containsExactly("bar w50", "bar w10",
+				"bar w10", "bar w10", "bar w25", "bar w1", "bar w0");
+		assertThat(panel.select(".sql-lines > li").get(1).select(".share").text()).isEqualTo("8% of the SQL time");
+		assertThat(panel.select(".share .bar"))
+			.allSatisfy((bar) -> assertThat(bar.attr("aria-hidden")).isEqualTo("true"));
+		assertThat(panel.select(".share .visually-hidden").first().text()).isEqualTo("of the SQL time");
+	}
+
+	/**
+	 * Every query, not only the repeated ones, is shown a clause per line; the list of
+	 * statements keeps each text as the driver received it.
+	 */
+	@Test
+	void everyQueryIsLaidOutAClausePerLineAndTheListKeepsTheTextAsItRan() {
+		String books = "SELECT b.id, b.title FROM book b JOIN author a ON a.id = b.author_id WHERE a.name = 'FROM x'";
+		RequestReport report = new RecordedStatements().ran(books, 2).ran(OWNERS, 1).report();
+
+		Document panel = panel(report);
+
+		assertThat(panel.select(".sql-groups pre.sql")).extracting(Element::wholeText)
+			.containsExactly("SELECT b.id, b.title\nFROM book b\nJOIN author a ON a.id = b.author_id\n"
+					+ "WHERE a.name = 'FROM x'", "SELECT id\nFROM owner");
+		assertThat(panel.select(".sql-lines pre.sql")).extracting(Element::wholeText).containsExactly(books, OWNERS);
+		assertThat(panel.select(".sql-queries h2").text()).isEqualTo("Queries (2)");
+	}
+
+	/**
+	 * A query's stacks, each once with its runs, and the view that was rendering: named
+	 * when its name is known, in the list of statements too.
+	 */
+	@Test
+	void eachQueryShowsTheStacksThatRanItAndTheViewThatWasRendering() {
+		RequestReport report = new RecordedStatements().calledBy("OwnerController.java:20", "OwnerPage.java:4")
+			.ran(OWNERS, 5)
+			.ran(PETS, 1, 1L)
+			.ran(PETS, 1, 2L)
+			.calledBy("OwnerController.java:31")
+			.ran(PETS, 1, 3L)
+			.from("OwnerSummary.java:15")
+			.calledBy()
+			.rendering("owners/list")
+			.ran(PETS, 1, 4L)
+			.rendering(null)
+			.ran(PETS, 1, 5L)
+			.ran("SELECT name FROM vet", 2)
+			.report();
+
+		Document panel = panel(report);
+
+		// Another line above the call site, another view, or none: another stack.
+		Element pets = panel.select(".sql-groups tbody tr").get(0);
+		assertThat(pets.select(".stack > summary").text()).isEqualTo("4 stacks");
+		assertThat(pets.select(".stack-entry"))
+			.extracting((entry) -> entry.select(".muted").text(), (entry) -> entry.select(".stack-view").text(),
+					(entry) -> entry.select(".stack-lines li").eachText())
+			.containsExactly(
+					tuple("2 runs", "", List.of("OwnerSummary.java:9", "OwnerController.java:20", "OwnerPage.java:4")),
+					tuple("1 run", "", List.of("OwnerSummary.java:9", "OwnerController.java:31")),
+					tuple("1 run", "while the view owners/list rendered", List.of("OwnerSummary.java:15")),
+					tuple("1 run", "while the view rendered", List.of("OwnerSummary.java:15")));
+		Element owners = panel.select(".sql-groups tbody tr").get(1);
+		assertThat(owners.select(".stack > summary").text()).isEqualTo("stack");
+		assertThat(owners.select(".stack-entry .muted")).isEmpty();
+		assertThat(panel.select(".sql-groups tbody tr").get(2).select(".stack-view").text())
+			.isEqualTo("while the view rendered");
+		assertThat(panel.select(".sql-lines .badge.view").eachText()).containsExactly("from the view owners/list",
+				"from the view", "from the view");
+	}
+
+	private Document panel(RequestReport report) {
+		SqlDiagnostics diagnostics = new SqlDiagnostics(new NPlusOneDetector(), new NPlusOneProperties(),
+				SqlRuleScope.EVERY_REQUEST);
+		return Jsoup.parse(this.renderer.panel(diagnostics.panel(report, List.of(), List.of()), ""));
 	}
 
 	private List<String> explainLinks(Database database) {
