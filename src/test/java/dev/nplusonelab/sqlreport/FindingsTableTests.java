@@ -127,6 +127,13 @@ class FindingsTableTests {
 			N_PLUS_ONE       | NaiveOrderReader.java     | order_item | the page shows values computed over order.items and lists some of them: annotate over order.items, and prefetch only the rows of order.items the page lists (Lateral.over(ORDER_ITEMS, …), and Prefetch.of(ORDER_ITEMS, …))
 			N_PLUS_ONE       | NaiveOrderReader.java     | customer   | join order.customer (Select.join(ORDER_CUSTOMER))
 
+			/customers
+			# Every order of each customer, only to count, sum and date them: the list computes the three
+			# in one lateral per customer.
+			N_PLUS_ONE       | NaiveCustomerReader.java  | orders     | the page only shows values computed over customer.orders: annotate over customer.orders (Lateral.over(CUSTOMER_ORDERS, …))
+			# The items that come with each order aggregate, which the list never shows.
+			N_PLUS_ONE       | NaiveCustomerReader.java  | order_item | the page shows no order.items: they come with each orders aggregate the code loads; annotate over customer.orders instead (Lateral.over(CUSTOMER_ORDERS, …))
+
 			/customers/1
 			# All orders, the last 30 days' and those over 100: each list's items, one order at a time, only
 			# to be counted.

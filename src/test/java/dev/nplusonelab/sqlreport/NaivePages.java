@@ -9,7 +9,7 @@ import java.util.List;
 final class NaivePages {
 
 	static final List<String> URIS = List.of("/", "/books", "/books/1", "/authors", "/authors/2", "/orders",
-			"/customers/1", "/api/books", "/api/books/1", "/api/authors?size=20",
+			"/customers", "/customers/1", "/api/books", "/api/books/1", "/api/authors?size=20",
 			"/mistakes/filter-after-prefetch?size=20", "/mistakes/serializer?size=5",
 			"/mistakes/over-prefetching?size=20", "/mistakes/deferred-column?size=20",
 			"/mistakes/count-by-loading?page=5&size=10");
