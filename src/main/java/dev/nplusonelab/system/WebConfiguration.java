@@ -41,6 +41,15 @@ class WebConfiguration implements WebMvcConfigurer {
 	}
 
 	/**
+	 * Templates read the view records without SpEL's per-read lookup: see
+	 * RecordProperties.
+	 */
+	@Bean
+	static RecordProperties.Dialect recordPropertiesDialect() {
+		return new RecordProperties.Dialect();
+	}
+
+	/**
 	 * First in the chain, so that every response carries the headers, even a failed one.
 	 */
 	@Bean
