@@ -184,14 +184,30 @@ class RequestReportTests {
 			.hasPathSatisfying("$.summary.route", (route) -> assertThat(route).asString().isEqualTo("/books/naive"))
 			.hasPathSatisfying("$.findings[0].message",
 					(finding) -> assertThat(finding).asString().startsWith("potential N+1"))
-			.hasPathSatisfying("$.statements[1].parameters[0][0]",
-					(value) -> assertThat(value).asString().isNotEmpty());
+			.hasPathSatisfying("$.statements[1].parameters[0][0]", (value) -> assertThat(value).asString().isNotEmpty())
+			.hasPathSatisfying("$.statements[1].stack[0]",
+					(line) -> assertThat(line).asString().startsWith("ShopController.java:"))
+			.hasPathSatisfying("$.statements[1].view", (view) -> assertThat(view).isNull());
 		assertThat(this.mvc.get().uri("/actuator/sqlrequests/" + id + "/2")).hasStatusOk()
 			.bodyJson()
 			.hasPathSatisfying("$.supported", (supported) -> assertThat(supported).isEqualTo(true))
 			.extractingPath("$.plan")
 			.asArray()
 			.anySatisfy((line) -> assertThat(line).asString().contains("Execution Time"));
+	}
+
+	/** The endpoint gives each statement the stack and the view the panel shows. */
+	@Test
+	void theEndpointGivesAStatementItsStackAndTheViewThatRanIt() {
+		long id = report(this.mvc.get().uri("/page/named").exchange()).id();
+
+		assertThat(this.mvc.get().uri("/actuator/sqlrequests/" + id)).hasStatusOk()
+			.bodyJson()
+			.hasPathSatisfying("$.statements[?(@.view == 'shop/page')].stack[0]",
+					(lines) -> assertThat(lines).asArray()
+						.singleElement()
+						.asString()
+						.matches("ShopApplication\\.java:\\d+"));
 	}
 
 	@Test

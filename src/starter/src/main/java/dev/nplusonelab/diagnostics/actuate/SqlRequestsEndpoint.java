@@ -246,15 +246,20 @@ public class SqlRequestsEndpoint {
 	 * @param issuer the code that sent it: {@code hibernate}, {@code spring_data_jdbc},
 	 * {@code jdbc}, {@code other}, or {@code unknown} with call sites off
 	 * @param database the database product it ran on, as its driver names it
+	 * @param stack the call site, then the lines of application code that led to it,
+	 * nearest first, as the panel shows them
+	 * @param view the view that was rendering when it ran, if the application named one
 	 */
 	public record Statement(int index, String sql, @Nullable List<List<String>> parameters, double millis, long rows,
-			int keys, String callSite, String phase, String thread, String issuer, String database) {
+			int keys, String callSite, String phase, String thread, String issuer, String database, List<String> stack,
+			@Nullable String view) {
 
 		static Statement of(StatementRecord statement, boolean showParameters) {
 			return new Statement(statement.index(), statement.sql(), showParameters ? statement.parameters() : null,
 					statement.millis(), statement.fetched().rows(), statement.keys(), statement.callSite(),
 					statement.phase().name().toLowerCase(Locale.ROOT), statement.thread(),
-					statement.issuer().name().toLowerCase(Locale.ROOT), statement.database().label());
+					statement.issuer().name().toLowerCase(Locale.ROOT), statement.database().label(), statement.stack(),
+					statement.view());
 		}
 
 	}
