@@ -281,6 +281,9 @@ class DataJdbcSuggestionsTests {
 		JdbcMappingContext[] available = new JdbcMappingContext[1];
 		ObjectProvider<JdbcMappingContext> provider = new ObjectProvider<>() {
 
+			// The suggestions must ask with getIfUnique, which answers null while no
+			// context exists; getObject would throw then, so this test fails if it is
+			// used.
 			@Override
 			public JdbcMappingContext getObject() {
 				throw new UnsupportedOperationException();
