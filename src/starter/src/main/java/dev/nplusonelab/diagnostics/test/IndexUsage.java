@@ -113,7 +113,7 @@ final class IndexUsage {
 			}
 			long loops = Long.parseLong(scan.group(4));
 			long read = Math.round((scan.group(1) != null) ? rows * loops : rows);
-			scans.add(new Scan(statement, scan.group(2), read, plan.get(i).strip()));
+			scans.add(new Scan(statement, scan.group(2), read, node(plan.get(i))));
 		}
 		return scans;
 	}
@@ -123,8 +123,7 @@ final class IndexUsage {
 		for (String line : plan) {
 			Matcher scan = MYSQL_SCAN.matcher(line);
 			if (scan.find()) {
-				scans.add(new Scan(statement, scan.group(1), Math.round(Double.parseDouble(scan.group(2))),
-						line.strip()));
+				scans.add(new Scan(statement, scan.group(1), Math.round(Double.parseDouble(scan.group(2))), node(line)));
 			}
 		}
 		return scans;
@@ -161,6 +160,11 @@ final class IndexUsage {
 			}
 		}
 		return scans;
+	}
+
+	/** A node's line without its indentation and its arrow. */
+	private static String node(String line) {
+		return line.strip().replaceFirst("^->\\s*", "");
 	}
 
 	private static int indent(String line) {
