@@ -41,8 +41,8 @@ final class IndexUsage {
 
 	private static final Pattern REMOVED = Pattern.compile("^\\s*Rows Removed by Filter: (\\d+)");
 
-	private static final Pattern MYSQL_SCAN = Pattern.compile(
-			"Table scan on (\\S+)\\s+\\(cost=[^)]*\\)\\s+\\(actual time=[^)]*rows=([\\d.]+) loops=(\\d+)\\)");
+	private static final Pattern MYSQL_SCAN = Pattern
+		.compile("Table scan on (\\S+)\\s+\\(cost=[^)]*\\)\\s+\\(actual time=[^)]*rows=([\\d.]+) loops=(\\d+)\\)");
 
 	private final DataSource dataSource;
 
@@ -123,7 +123,8 @@ final class IndexUsage {
 		for (String line : plan) {
 			Matcher scan = MYSQL_SCAN.matcher(line);
 			if (scan.find()) {
-				scans.add(new Scan(statement, scan.group(1), Math.round(Double.parseDouble(scan.group(2))), node(line)));
+				scans
+					.add(new Scan(statement, scan.group(1), Math.round(Double.parseDouble(scan.group(2))), node(line)));
 			}
 		}
 		return scans;
@@ -155,8 +156,9 @@ final class IndexUsage {
 			}
 			String read = row.getOrDefault("r_rows", "NULL");
 			if ("ALL".equals(row.get("type")) && !read.equals("NULL") && !read.isEmpty()) {
-				scans.add(new Scan(statement, row.get("table"), Math.round(Double.parseDouble(read)), header.strip()
-						.replaceAll("\\s+", " ") + "\n      " + line.strip().replaceAll("\\s{2,}", "  ")));
+				scans.add(new Scan(statement, row.get("table"), Math.round(Double.parseDouble(read)),
+						header.strip().replaceAll("\\s+", " ") + "\n      "
+								+ line.strip().replaceAll("\\s{2,}", "  ")));
 			}
 		}
 		return scans;

@@ -15,7 +15,9 @@ import dev.nplusonelab.diagnostics.capture.StatementRecord;
 /** Assertions on the statements of one report; each returns this, so they chain. */
 public class ReportAssert extends AbstractAssert<ReportAssert, RequestReport> {
 
-	/** A table read in full fails {@link #usesIndexes(DataSource)} from this many rows. */
+	/**
+	 * A table read in full fails {@link #usesIndexes(DataSource)} from this many rows.
+	 */
 	public static final long FULL_SCAN_ROWS = 1000;
 
 	private NPlusOneDetector detector = new NPlusOneDetector();
@@ -77,8 +79,8 @@ public class ReportAssert extends AbstractAssert<ReportAssert, RequestReport> {
 	}
 
 	/**
-	 * No SELECT of the report reads every row of a table of
-	 * {@value #FULL_SCAN_ROWS} rows or more, as the database plans and runs it: see
+	 * No SELECT of the report reads every row of a table of {@value #FULL_SCAN_ROWS} rows
+	 * or more, as the database plans and runs it: see
 	 * {@link #usesIndexes(DataSource, long)}.
 	 */
 	public ReportAssert usesIndexes(DataSource dataSource) {

@@ -88,8 +88,7 @@ class IndexUsageTests {
 				"1     SIMPLE       visit  ALL   NULL           NULL  NULL     NULL  1994  2000.00  100.00    0.25        Using where",
 				"1     SIMPLE       pet    ref   PRIMARY        PRIMARY  8       const 1     1.00     100.00    100.00      NULL");
 
-		assertThat(IndexUsage.scans(Database.of("MariaDB", "11.4.2-MariaDB"), null, plan))
-			.singleElement()
+		assertThat(IndexUsage.scans(Database.of("MariaDB", "11.4.2-MariaDB"), null, plan)).singleElement()
 			.satisfies((scan) -> {
 				assertThat(scan.table()).isEqualTo("visit");
 				assertThat(scan.rows()).isEqualTo(2000);
@@ -98,14 +97,14 @@ class IndexUsageTests {
 
 	@Test
 	void mySqlsTableScanIsReadWithTheRowsItRead() {
-		List<String> plan = List.of("-> Filter: (visit.pet_id = 7)  (cost=201 rows=200) (actual time=0.1..0.9 rows=5 loops=1)",
+		List<String> plan = List.of(
+				"-> Filter: (visit.pet_id = 7)  (cost=201 rows=200) (actual time=0.1..0.9 rows=5 loops=1)",
 				"    -> Table scan on visit  (cost=201 rows=2000) (actual time=0.05..0.7 rows=2000 loops=1)");
 
-		assertThat(IndexUsage.scans(Database.of("MySQL", "8.4.0"), null, plan)).singleElement()
-			.satisfies((scan) -> {
-				assertThat(scan.table()).isEqualTo("visit");
-				assertThat(scan.rows()).isEqualTo(2000);
-			});
+		assertThat(IndexUsage.scans(Database.of("MySQL", "8.4.0"), null, plan)).singleElement().satisfies((scan) -> {
+			assertThat(scan.table()).isEqualTo("visit");
+			assertThat(scan.rows()).isEqualTo(2000);
+		});
 	}
 
 	private static void execute(String sql) throws SQLException {
