@@ -122,7 +122,9 @@ final class IndexUsage {
 		List<Scan> scans = new ArrayList<>();
 		for (String line : plan) {
 			Matcher scan = MYSQL_SCAN.matcher(line);
-			if (scan.find()) {
+			// <temporary> is MySQL's own work table, which no index of the
+			// application's would spare.
+			if (scan.find() && !scan.group(1).startsWith("<")) {
 				scans
 					.add(new Scan(statement, scan.group(1), Math.round(Double.parseDouble(scan.group(2))), node(line)));
 			}

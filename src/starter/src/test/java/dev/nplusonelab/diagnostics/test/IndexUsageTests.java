@@ -99,7 +99,8 @@ class IndexUsageTests {
 	void mySqlsTableScanIsReadWithTheRowsItRead() {
 		List<String> plan = List.of(
 				"-> Filter: (visit.pet_id = 7)  (cost=201 rows=200) (actual time=0.1..0.9 rows=5 loops=1)",
-				"    -> Table scan on visit  (cost=201 rows=2000) (actual time=0.05..0.7 rows=2000 loops=1)");
+				"    -> Table scan on visit  (cost=201 rows=2000) (actual time=0.05..0.7 rows=2000 loops=1)",
+				"-> Table scan on <temporary>  (cost=2.5..2.5 rows=0) (actual time=0.3..0.3 rows=2000 loops=1)");
 
 		assertThat(IndexUsage.scans(Database.of("MySQL", "8.4.0"), null, plan)).singleElement().satisfies((scan) -> {
 			assertThat(scan.table()).isEqualTo("visit");
