@@ -33,15 +33,15 @@ class StarterLayersTests {
 	 */
 	static final Set<String> API = Set.of("NPlusOneProperties", "capture.SqlCapture", "capture.RequestReport",
 			"capture.StatementRecord", "capture.Fetched", "capture.DataAccess", "capture.Database",
-			"detect.NPlusOneDetector", "detect.SqlDiagnostics", "detect.Finding", "detect.IndexHint",
-			"detect.Violation", "detect.RepeatedLookup", "detect.FixSuggester", "detect.SqlRuleScope",
-			"detect.StatementSummary", "history.SqlRequestHistory", "history.SqlExplainer", "web.SqlReportTags",
-			"web.StatementBudget", "web.StreamedResponse", "web.SqlPanelRenderer", "web.DiagnosticsAccess",
-			"web.SqlMetrics", "web.PanelLinks", "web.PanelUrls", "actuate.SqlRequestsEndpoint", "test.SqlAssertions",
-			"test.ReportAssertions", "test.ReportAssert", "test.ExpectStatements",
-			"autoconfigure.NPlusOneAutoConfiguration", "autoconfigure.NPlusOneWebAutoConfiguration",
-			"autoconfigure.NPlusOneWebMvcAutoConfiguration", "autoconfigure.NPlusOneEndpointAutoConfiguration",
-			"autoconfigure.NPlusOneDataJdbcAutoConfiguration", "autoconfigure.NPlusOneHibernateAutoConfiguration");
+			"detect.NPlusOneDetector", "detect.SqlDiagnostics", "detect.Finding", "detect.Violation",
+			"detect.RepeatedLookup", "detect.FixSuggester", "detect.SqlRuleScope", "detect.StatementSummary",
+			"history.SqlRequestHistory", "history.SqlExplainer", "web.SqlReportTags", "web.StatementBudget",
+			"web.StreamedResponse", "web.SqlPanelRenderer", "web.DiagnosticsAccess", "web.SqlMetrics", "web.PanelLinks",
+			"web.PanelUrls", "actuate.SqlRequestsEndpoint", "test.SqlAssertions", "test.ReportAssertions",
+			"test.ReportAssert", "test.ExpectStatements", "autoconfigure.NPlusOneAutoConfiguration",
+			"autoconfigure.NPlusOneWebAutoConfiguration", "autoconfigure.NPlusOneWebMvcAutoConfiguration",
+			"autoconfigure.NPlusOneEndpointAutoConfiguration", "autoconfigure.NPlusOneDataJdbcAutoConfiguration",
+			"autoconfigure.NPlusOneHibernateAutoConfiguration", "detect.IndexHint");
 
 	/**
 	 * Public only because another part wires or reads them: the factories the
