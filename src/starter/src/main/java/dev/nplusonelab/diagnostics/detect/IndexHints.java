@@ -53,7 +53,7 @@ final class IndexHints {
 
 	/** A condition's column, before any comparison: {@code v.pet_id =}, {@code id IN}. */
 	private static final Pattern CONDITION = Pattern.compile("(?is)^\\s*\\(*\\s*(" + NPlusOneDetector.QUALIFIED
-			+ ")\\s*(?:=|<>|!=|<=|>=|<|>|IN\\b|LIKE\\b|BETWEEN\\b|IS\\b)\\s*(.*)");
+			+ ")\\s*(=|<>|!=|<=|>=|<|>|IN\\b|LIKE\\b|BETWEEN\\b|IS\\b)\\s*(.*)");
 
 	private static final Pattern AND = Pattern.compile("(?i)\\bAND\\b");
 
@@ -234,11 +234,13 @@ final class IndexHints {
 				of = (distinct(tables) == 1) ? tables.values().iterator().next() : null;
 			}
 			conditions.add(new Condition(of, column));
-			if (keyColumn == null) {
-				String compared = condition.group(2).strip();
-				if (of == null || !(compared.startsWith("?") || compared.startsWith("("))) {
-					return Optional.empty();
-				}
+			// The key is the first column looked up by a bound value, = ? or IN (?, …):
+			// a condition on a constant (deleted = false) only narrows the lookup.
+			String operator = condition.group(2).toUpperCase(Locale.ROOT);
+			String compared = condition.group(3).strip();
+			boolean bound = (operator.equals("=") && compared.startsWith("?"))
+					|| (operator.equals("IN") && compared.matches("(?s)\\(\\s*\\?.*"));
+			if (keyColumn == null && bound && of != null) {
 				table = of;
 				keyColumn = column;
 			}

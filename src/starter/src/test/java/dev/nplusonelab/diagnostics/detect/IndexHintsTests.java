@@ -85,6 +85,16 @@ class IndexHintsTests {
 	}
 
 	@Test
+	void theKeyIsTheFirstColumnLookedUpByABoundValueAndTheOtherConditionsCountToo() {
+		Filter filter = IndexHints
+			.filter("select p1_0.id from pet p1_0 where p1_0.deleted=false and p1_0.born>? and p1_0.owner_id=?");
+
+		assertThat(filter.key().written()).isEqualTo("owner_id");
+		assertThat(filter.columns()).extracting(Identifier::written).containsExactly("deleted", "born", "owner_id");
+		assertThat(IndexHints.filter("SELECT * FROM pet WHERE owner_id = 3")).isNull();
+	}
+
+	@Test
 	void aStatementWhosePlanCannotBeToldFromItsTextHasNoFilter() {
 		assertThat(IndexHints.filter("SELECT * FROM visit WHERE pet_id = ? OR vet_id = ?")).isNull();
 		assertThat(IndexHints.filter("SELECT * FROM visit WHERE pet_id IN (SELECT id FROM pet WHERE owner = ?)"))
