@@ -13,10 +13,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
@@ -36,8 +42,11 @@ import dev.nplusonelab.diagnostics.capture.TextCache;
  * the database's own metadata ({@link DatabaseMetaData#getIndexInfo} and the primary
  * key), read on a connection of its own, only for a table a finding names, and then kept
  * for {@code refresh}: a request without findings never pays for it, and a page served a
- * thousand times asks once. Whatever goes wrong (no such table, a driver without
- * metadata, a pool with no connection to spare) means no hint, never a failed request.
+ * thousand times asks once. The read runs on a thread of its own, and a request waits for
+ * it at most {@link #WAIT}: past that (a pool with no connection to spare, a slow
+ * catalog) the request goes on without the hint, and the read, once done, serves the
+ * next. Whatever goes wrong (no such table, a driver without metadata) means no hint,
+ * never a failed request.
  * <p>
  * It says nothing it cannot be sure of: not for a statement with a subquery, a union or
  * an {@code OR}, whose plan it cannot guess; not when the column is not one of the
@@ -48,6 +57,12 @@ final class IndexHints {
 
 	/** Tables remembered; past it, all are forgotten and read again when needed. */
 	static final int TABLES = 1_000;
+
+	/**
+	 * How long a request waits for a table's indexes: reading them takes milliseconds,
+	 * unless the pool has no connection to give, which can take its whole timeout.
+	 */
+	static final Duration WAIT = Duration.ofSeconds(1);
 
 	private static final Pattern NAME_PART = Pattern.compile("(?i)" + NPlusOneDetector.NAME);
 
@@ -75,6 +90,20 @@ final class IndexHints {
 
 	private final Map<String, Read> tables = new ConcurrentHashMap<>();
 
+	/** The reads under way, so that requests showing the same table wait for one. */
+	private final Map<String, CompletableFuture<Optional<Columns>>> reading = new ConcurrentHashMap<>();
+
+	/**
+	 * One thread, started when a table must be read and gone once idle: reads are rare,
+	 * and an application without findings never has it.
+	 */
+	private final ExecutorService reader = new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS,
+			new LinkedBlockingQueue<>(), (task) -> {
+				Thread thread = new Thread(task, "nplusone-index-hints");
+				thread.setDaemon(true);
+				return thread;
+			});
+
 	private final AtomicInteger reads = new AtomicInteger();
 
 	IndexHints(DataSource dataSource, Duration refresh) {
@@ -97,17 +126,14 @@ final class IndexHints {
 		}
 		List<Finding> annotated = new ArrayList<>(findings.size());
 		Map<String, Optional<Columns>> now = new HashMap<>();
-		try (Metadata metadata = new Metadata(this.dataSource)) {
-			for (Finding finding : findings) {
-				Filter filter = applies(finding) ? filter(finding.sql()) : null;
-				IndexHint hint = null;
-				if (filter != null) {
-					Columns columns = now.computeIfAbsent(filter.table().written(), (k) -> columns(metadata, filter))
-						.orElse(null);
-					hint = (columns != null) ? hint(filter, columns) : null;
-				}
-				annotated.add((hint != null) ? finding.withIndexHint(hint) : finding);
+		for (Finding finding : findings) {
+			Filter filter = applies(finding) ? filter(finding.sql()) : null;
+			IndexHint hint = null;
+			if (filter != null) {
+				Columns columns = now.computeIfAbsent(filter.table().written(), (k) -> columns(filter)).orElse(null);
+				hint = (columns != null) ? hint(filter, columns) : null;
 			}
+			annotated.add((hint != null) ? finding.withIndexHint(hint) : finding);
 		}
 		return List.copyOf(annotated);
 	}
@@ -132,26 +158,44 @@ final class IndexHints {
 		};
 	}
 
-	private Optional<Columns> columns(Metadata metadata, Filter filter) {
+	private Optional<Columns> columns(Filter filter) {
 		String key = filter.table().written();
 		long now = this.clock.getAsLong();
 		Read known = this.tables.get(key);
 		if (known != null && now - known.at() < this.refreshNanos) {
 			return Optional.ofNullable(known.columns());
 		}
-		if (this.tables.size() >= TABLES) {
-			this.tables.clear();
-		}
-		this.reads.incrementAndGet();
-		Columns columns;
+		CompletableFuture<Optional<Columns>> read = this.reading.computeIfAbsent(key,
+				(k) -> CompletableFuture.supplyAsync(() -> load(filter.table(), key, now), this.reader));
 		try {
-			columns = read(metadata.connection(), filter.table());
+			return read.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return Optional.empty();
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			return Optional.empty();
+		}
+	}
+
+	/** Reads a table's indexes on a connection of its own, and keeps what it read. */
+	private Optional<Columns> load(Table table, String key, long now) {
+		this.reads.incrementAndGet();
+		Columns columns = null;
+		try (Connection connection = this.dataSource.getConnection()) {
+			columns = read(connection, table);
 		}
 		catch (SQLException | RuntimeException ex) {
 			Failures.failed("index hints", ex);
-			columns = null;
 		}
-		this.tables.put(key, new Read(columns, now));
+		finally {
+			if (this.tables.size() >= TABLES) {
+				this.tables.clear();
+			}
+			this.tables.put(key, new Read(columns, now));
+			this.reading.remove(key);
+		}
 		return Optional.ofNullable(columns);
 	}
 
@@ -511,41 +555,6 @@ final class IndexHints {
 
 	/** What a table's metadata said, and when it was read. */
 	private record Read(@Nullable Columns columns, long at) {
-	}
-
-	/**
-	 * One connection for all the tables of one request's findings, taken from the
-	 * DataSource (never the application's transaction) only if a table must be read.
-	 */
-	private static final class Metadata implements AutoCloseable {
-
-		private final DataSource dataSource;
-
-		private @Nullable Connection connection;
-
-		Metadata(DataSource dataSource) {
-			this.dataSource = dataSource;
-		}
-
-		Connection connection() throws SQLException {
-			if (this.connection == null) {
-				this.connection = Objects.requireNonNull(this.dataSource.getConnection());
-			}
-			return this.connection;
-		}
-
-		@Override
-		public void close() {
-			if (this.connection != null) {
-				try {
-					this.connection.close();
-				}
-				catch (SQLException ex) {
-					// Nothing was changed on it; the pool deals with a broken one.
-				}
-			}
-		}
-
 	}
 
 }

@@ -199,10 +199,22 @@ class IndexHintsTests {
 
 	@Test
 	void aDatabaseThatCannotBeAskedLeavesTheFindingsAsTheyAre() {
-		IndexHints hints = new IndexHints(new Unreachable(), Duration.ofMinutes(10));
+		IndexHints hints = new IndexHints(new Unreachable(Duration.ZERO), Duration.ofMinutes(10));
 		Finding finding = lookups("SELECT * FROM ih_visit WHERE pet_id = ?", 6);
 
 		assertThat(hints.annotate(List.of(finding))).containsExactly(finding);
+	}
+
+	@Test
+	void aRequestWaitsForASlowReadNoLongerThanItsLimitAndGoesOnWithoutTheHint() {
+		IndexHints hints = new IndexHints(new Unreachable(Duration.ofSeconds(5)), Duration.ofMinutes(10));
+		Finding finding = lookups("SELECT * FROM ih_visit WHERE pet_id = ?", 6);
+		long started = System.nanoTime();
+
+		List<Finding> annotated = hints.annotate(List.of(finding));
+
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(IndexHints.WAIT.multipliedBy(3));
+		assertThat(annotated).containsExactly(finding);
 	}
 
 	@Test
@@ -271,12 +283,25 @@ class IndexHintsTests {
 		}
 	}
 
-	/** A pool with no connection to give. */
+	/** A pool with no connection to give, after trying for a while. */
 	private static final class Unreachable implements DataSource {
+
+		private final Duration trying;
+
+		Unreachable(Duration trying) {
+			this.trying = trying;
+		}
 
 		@Override
 		public Connection getConnection() throws SQLException {
-			throw new SQLException("Connection is not available, request timed out after 30000ms");
+			try {
+				Thread.sleep(this.trying.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			throw new SQLException(
+					"Connection is not available, request timed out after " + this.trying.toMillis() + "ms");
 		}
 
 		@Override
