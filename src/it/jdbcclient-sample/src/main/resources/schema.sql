@@ -1,3 +1,4 @@
+DROP TABLE IF EXISTS payment;
 DROP TABLE IF EXISTS purchase_order;
 DROP TABLE IF EXISTS customer;
 CREATE TABLE customer (
@@ -10,3 +11,9 @@ CREATE TABLE purchase_order (
   total numeric(10, 2) NOT NULL
 );
 CREATE INDEX ON purchase_order (customer_id);
+-- PostgreSQL indexes a primary key, never a foreign key: nobody added one for payment.order_id
+CREATE TABLE payment (
+  id bigint PRIMARY KEY,
+  order_id bigint NOT NULL REFERENCES purchase_order (id),
+  amount numeric(10, 2) NOT NULL
+);

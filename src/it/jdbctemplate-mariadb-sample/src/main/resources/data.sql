@@ -9,3 +9,6 @@ INSERT INTO book (id, title, author_id, genre_id) VALUES
 -- Nine reviews; Small Gods has none
 INSERT INTO review (id, book_id, rating) VALUES
   (1, 1, 5), (2, 1, 4), (3, 2, 5), (4, 2, 4), (5, 2, 3), (6, 3, 5), (7, 4, 4), (8, 6, 5), (9, 6, 4);
+-- 2,400 sales, 400 per book: enough that reading them all for one book is a cost (MariaDB's
+-- sequence engine counts them)
+INSERT INTO sale (book_id, copies) SELECT 1 + seq % 6, 1 + seq % 3 FROM seq_1_to_2400;

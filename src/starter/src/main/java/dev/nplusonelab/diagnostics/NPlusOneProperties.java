@@ -88,6 +88,8 @@ public class NPlusOneProperties implements InitializingBean {
 
 	private final Log log = new Log();
 
+	private final IndexHints indexHints = new IndexHints();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -196,6 +198,10 @@ public class NPlusOneProperties implements InitializingBean {
 		return this.log;
 	}
 
+	public IndexHints getIndexHints() {
+		return this.indexHints;
+	}
+
 	@Override
 	public void afterPropertiesSet() {
 		if (this.latency.isNegative() || this.latency.compareTo(this.maxLatency) > 0) {
@@ -227,6 +233,10 @@ public class NPlusOneProperties implements InitializingBean {
 		}
 		if (this.log.interval.isNegative()) {
 			throw new IllegalArgumentException("nplusone.log.interval must not be negative, not " + this.log.interval);
+		}
+		if (this.indexHints.refresh.isNegative()) {
+			throw new IllegalArgumentException(
+					"nplusone.index-hints.refresh must not be negative, not " + this.indexHints.refresh);
 		}
 	}
 
@@ -529,6 +539,44 @@ public class NPlusOneProperties implements InitializingBean {
 
 			WARN, INFO, DEBUG, OFF
 
+		}
+
+	}
+
+	/**
+	 * Missing-index hints: when a finding's repeated statement filters on a column that
+	 * no index leads, the finding says so and names the index to create.
+	 */
+	public static class IndexHints {
+
+		/**
+		 * Whether findings read the indexes of the tables their statements filter (from
+		 * the JDBC metadata, once per table, only when a finding exists) to say when a
+		 * lookup scans the whole table.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * How long the indexes read for a table are trusted: an index created while the
+		 * application runs is seen once this has passed. Zero reads them again for every
+		 * finding.
+		 */
+		private Duration refresh = Duration.ofMinutes(10);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getRefresh() {
+			return this.refresh;
+		}
+
+		public void setRefresh(Duration refresh) {
+			this.refresh = refresh;
 		}
 
 	}

@@ -41,7 +41,7 @@ class StarterLayersTests {
 			"test.ReportAssert", "test.ExpectStatements", "autoconfigure.NPlusOneAutoConfiguration",
 			"autoconfigure.NPlusOneWebAutoConfiguration", "autoconfigure.NPlusOneWebMvcAutoConfiguration",
 			"autoconfigure.NPlusOneEndpointAutoConfiguration", "autoconfigure.NPlusOneDataJdbcAutoConfiguration",
-			"autoconfigure.NPlusOneHibernateAutoConfiguration");
+			"autoconfigure.NPlusOneHibernateAutoConfiguration", "detect.IndexHint");
 
 	/**
 	 * Public only because another part wires or reads them: the factories the

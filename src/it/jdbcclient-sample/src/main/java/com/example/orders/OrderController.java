@@ -27,6 +27,12 @@ class OrderController {
 		return this.ledger.batched();
 	}
 
+	/** Every order with what was paid of it: a sum per order. */
+	@GetMapping("/orders/payments")
+	List<OrderPayments> payments() {
+		return this.ledger.payments();
+	}
+
 	/**
 	 * One order, read twice: once for the page's heading, once more for its body, the
 	 * same statement with the same id from two lines.

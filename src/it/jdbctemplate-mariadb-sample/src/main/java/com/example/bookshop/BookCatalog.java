@@ -25,12 +25,15 @@ class BookCatalog {
 
 	private final TagDao tags;
 
-	BookCatalog(BookDao books, AuthorDao authors, ReviewDao reviews, GenreDao genres, TagDao tags) {
+	private final SaleDao sales;
+
+	BookCatalog(BookDao books, AuthorDao authors, ReviewDao reviews, GenreDao genres, TagDao tags, SaleDao sales) {
 		this.books = books;
 		this.authors = authors;
 		this.reviews = reviews;
 		this.genres = genres;
 		this.tags = tags;
+		this.sales = sales;
 	}
 
 	/**
@@ -75,6 +78,18 @@ class BookCatalog {
 			.flatMap((heading) -> this.books.find(id)
 				.map((book) -> new BookPage(heading, new BookPage.Details(book.id(), book.title(),
 						this.authors.name(book.authorId()), this.tags.names(book.id())))));
+	}
+
+	/**
+	 * Deliberately naive too: the copies sold of each book, summed per book. Besides the
+	 * N+1, each of those statements reads the whole ledger, as no index leads with
+	 * {@code sale.book_id}: the starter says so, and names the index.
+	 */
+	List<BookSales> sales() {
+		return this.books.all()
+			.stream()
+			.map((book) -> new BookSales(book.id(), book.title(), this.sales.copiesSold(book.id())))
+			.toList();
 	}
 
 	private static String genreName(List<GenreDao.Genre> genres, long id) {

@@ -28,6 +28,12 @@ class BookController {
 		return this.catalog.batched();
 	}
 
+	/** Every book with the copies sold, summed per book: 7 statements. */
+	@GetMapping("/books/sales")
+	List<BookSales> sales() {
+		return this.catalog.sales();
+	}
+
 	/**
 	 * One book, or a 404 answered as a response rather than an error dispatch, so that it
 	 * carries the starter's headers too.

@@ -19,6 +19,8 @@ final class Findings {
 
 	static final String TAG_INSERT = SampleHttp.line("TagDao.java", "this.jdbc.update(INSERT");
 
+	static final String COPIES_SOLD = SampleHttp.line("SaleDao.java", "queryForObject(COPIES_SOLD");
+
 	/** The authors are collected and read in one statement through an expanded list. */
 	static final String AUTHORS_FIX = "load author by id for all rows at once, with the collected ids as :ids, "
 			+ "which JdbcClient or NamedParameterJdbcTemplate expands (SELECT … FROM author WHERE id IN (:ids))";
@@ -27,6 +29,11 @@ final class Findings {
 	static final String REVIEW_COUNTS_FIX = "aggregate review by book_id for all parents at once, with the "
 			+ "collected book_id values as :ids, which JdbcClient or NamedParameterJdbcTemplate expands "
 			+ "(SELECT book_id, … FROM review WHERE book_id IN (:ids) GROUP BY book_id)";
+
+	/** A sum per row is one grouped sum. */
+	static final String COPIES_SOLD_FIX = "aggregate sale by book_id for all parents at once, with the "
+			+ "collected book_id values as :ids, which JdbcClient or NamedParameterJdbcTemplate expands "
+			+ "(SELECT book_id, … FROM sale WHERE book_id IN (:ids) GROUP BY book_id)";
 
 	/** A statement without parameters gives the same rows every time. */
 	static final String GENRES_FIX = "run it once and reuse its rows: nothing in it changes from one run to the next "

@@ -17,6 +17,8 @@ import static com.example.bookshop.Findings.AUTHOR_NAME;
 import static com.example.bookshop.Findings.BOOK_DETAILS;
 import static com.example.bookshop.Findings.BOOK_FIX;
 import static com.example.bookshop.Findings.BOOK_HEADING;
+import static com.example.bookshop.Findings.COPIES_SOLD;
+import static com.example.bookshop.Findings.COPIES_SOLD_FIX;
 import static com.example.bookshop.Findings.GENRES;
 import static com.example.bookshop.Findings.GENRES_FIX;
 import static com.example.bookshop.Findings.REVIEW_COUNTS_FIX;
@@ -54,6 +56,7 @@ class FindingsTableTests {
 						"n_plus_one | " + REVIEW_COUNT + " (6×) | " + REVIEW_COUNTS_FIX,
 						"duplicate | " + GENRES + " (6×) | " + GENRES_FIX));
 		expected.put("GET /books/batched", List.of());
+		expected.put("GET /books/sales", List.of("n_plus_one | " + COPIES_SOLD + " (6×) | " + COPIES_SOLD_FIX));
 		expected.put("GET /books/1",
 				List.of("duplicate | " + BOOK_HEADING + " (1×), " + BOOK_DETAILS + " (1×) | " + BOOK_FIX));
 		expected.put("GET /books/404", List.of());

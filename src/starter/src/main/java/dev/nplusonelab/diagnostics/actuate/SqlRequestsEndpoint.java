@@ -20,6 +20,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 import dev.nplusonelab.diagnostics.web.DiagnosticsAccess;
 import dev.nplusonelab.diagnostics.detect.Finding;
+import dev.nplusonelab.diagnostics.detect.IndexHint;
 import dev.nplusonelab.diagnostics.capture.RequestReport;
 import dev.nplusonelab.diagnostics.capture.SqlCapture;
 import dev.nplusonelab.diagnostics.detect.SqlDiagnostics;
@@ -195,9 +196,11 @@ public class SqlRequestsEndpoint {
 	 * @param source the position of the list a potential N+1 ran for, if known
 	 * @param fix the fix, if one is named
 	 * @param column the column large values were read from; none for the other kinds
+	 * @param index the column the statements filter on that no index leads, if the
+	 * database's metadata says so
 	 */
 	public record FindingView(String kind, String message, String sql, int count, int distinct, List<Site> sites,
-			@Nullable Integer source, @Nullable Fix fix, @Nullable String column) {
+			@Nullable Integer source, @Nullable Fix fix, @Nullable String column, @Nullable MissingIndex index) {
 
 		static FindingView of(Finding finding) {
 			Finding.Suggestion suggestion = finding.suggestion();
@@ -206,7 +209,25 @@ public class SqlRequestsEndpoint {
 					finding.sites().stream().map((site) -> new Site(site.callSite(), site.runs())).toList(),
 					(finding.source() != null) ? finding.source().index() : null,
 					(suggestion != null) ? new Fix(suggestion.summary(), suggestion.code(), suggestion.text()) : null,
-					finding.column());
+					finding.column(), MissingIndex.of(finding));
+		}
+
+	}
+
+	/**
+	 * A missing index as JSON.
+	 *
+	 * @param table the table, as the database names it
+	 * @param column the column no index leads
+	 * @param text what it costs, in words
+	 * @param create the statement that adds the index
+	 */
+	public record MissingIndex(String table, String column, String text, String create) {
+
+		static @Nullable MissingIndex of(Finding finding) {
+			IndexHint hint = finding.indexHint();
+			return (hint != null) ? new MissingIndex(hint.table(), hint.column(),
+					String.valueOf(finding.indexHintText()), hint.create()) : null;
 		}
 
 	}

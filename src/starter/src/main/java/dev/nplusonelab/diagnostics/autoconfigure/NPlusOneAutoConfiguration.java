@@ -115,8 +115,11 @@ public class NPlusOneAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SqlDiagnostics sqlDiagnostics(NPlusOneDetector detector, NPlusOneProperties properties,
-			ObjectProvider<SqlRuleScope> scope) {
-		return new SqlDiagnostics(detector, properties, scope.getIfUnique(() -> SqlRuleScope.EVERY_REQUEST));
+			ObjectProvider<SqlRuleScope> scope, ObjectProvider<DataSource> dataSource) {
+		// Index hints read the one DataSource's metadata; with several, a finding cannot
+		// say which database it ran on.
+		return new SqlDiagnostics(detector, properties, scope.getIfUnique(() -> SqlRuleScope.EVERY_REQUEST),
+				dataSource.getIfUnique());
 	}
 
 	@Bean

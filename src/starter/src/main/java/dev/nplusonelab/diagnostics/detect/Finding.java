@@ -30,10 +30,42 @@ import dev.nplusonelab.diagnostics.capture.Statements;
  * each did
  * @param column for large values, the column they were read from, as the result set
  * labels it; {@code null} for the other kinds
+ * @param indexHint the column they filter on that no index leads, when the database's
+ * metadata says so; {@code null} when it has one, or nobody looked
  */
 public record Finding(Kind kind, String sql, String callSite, int count, int distinctParameterSets, double millis,
 		List<Integer> indexes, @Nullable Source source, @Nullable Suggestion suggestion, List<Site> sites,
-		@Nullable String column) {
+		@Nullable String column, @Nullable IndexHint indexHint) {
+
+	/** A finding before anything looked at the indexes of its table. */
+	public Finding(Kind kind, String sql, String callSite, int count, int distinctParameterSets, double millis,
+			List<Integer> indexes, @Nullable Source source, @Nullable Suggestion suggestion, List<Site> sites,
+			@Nullable String column) {
+		this(kind, sql, callSite, count, distinctParameterSets, millis, indexes, source, suggestion, sites, column,
+				null);
+	}
+
+	/** The same finding, with what the indexes of its table say. */
+	public Finding withIndexHint(@Nullable IndexHint hint) {
+		return new Finding(this.kind, this.sql, this.callSite, this.count, this.distinctParameterSets, this.millis,
+				this.indexes, this.source, this.suggestion, this.sites, this.column, hint);
+	}
+
+	/**
+	 * The index hint in words, {@code no index on visits.pet_id: each of the 6 lookups
+	 * scans the table}, or {@code null} without one.
+	 */
+	public @Nullable String indexHintText() {
+		if (this.indexHint == null) {
+			return null;
+		}
+		String what = switch (this.kind) {
+			case N_PLUS_ONE -> "lookups";
+			case DUPLICATE -> "runs";
+			default -> Statements.verb(this.sql) + " statements";
+		};
+		return this.indexHint.text(this.count, what);
+	}
 
 	/** How large a large value is, in words. */
 	private static final String LARGE = (Fetched.LARGE_VALUE_BYTES / 1024) + " KB";
@@ -122,6 +154,9 @@ public record Finding(Kind kind, String sql, String callSite, int count, int dis
 		message.append(String.format(Locale.ROOT, ", %.1f ms: %s", this.millis, Fingerprint.brief(this.sql)));
 		if (this.suggestion != null) {
 			message.append(". Fix: ").append(this.suggestion.text());
+		}
+		if (this.indexHint != null) {
+			message.append(". Also ").append(indexHintText()).append(" (").append(this.indexHint.create()).append(')');
 		}
 		return message.toString();
 	}

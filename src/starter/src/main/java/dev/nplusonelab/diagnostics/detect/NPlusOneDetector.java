@@ -63,26 +63,25 @@ import dev.nplusonelab.diagnostics.capture.TextCache;
 public class NPlusOneDetector {
 
 	/** One identifier: bare, or quoted as PostgreSQL, MySQL or SQL Server quote them. */
-	private static final String NAME = "(?:\"[^\"]+\"|`[^`]+`|\\[[^\\]]+\\]|[a-z_][a-z0-9_$]*)";
+	static final String NAME = "(?:\"[^\"]+\"|`[^`]+`|\\[[^\\]]+\\]|[a-z_][a-z0-9_$]*)";
 
 	/** An identifier with its schema or table before it: {@code "public"."book"}. */
-	private static final String QUALIFIED = NAME + "(?:\\s*\\.\\s*" + NAME + ")*";
+	static final String QUALIFIED = NAME + "(?:\\s*\\.\\s*" + NAME + ")*";
 
 	private static final String NOT_A_KEYWORD = "(?!(?:WHERE|JOIN|LEFT|RIGHT|FULL|ON|ORDER|GROUP|LIMIT|INNER|OUTER|CROSS|"
 			+ "NATURAL|USING|SET|VALUES|UNION|HAVING|OFFSET|FETCH|FOR|WINDOW)\\b)";
 
-	private static final Pattern FROM_OR_JOIN = Pattern.compile("(?i)\\b(FROM|JOIN|(?<!FOR\\s)UPDATE|INTO)\\s+("
-			+ QUALIFIED + ")(?:\\s+(?:AS\\s+)?" + NOT_A_KEYWORD + "(" + NAME + "))?");
+	static final Pattern FROM_OR_JOIN = Pattern.compile("(?i)\\b(FROM|JOIN|(?<!FOR\\s)UPDATE|INTO)\\s+(" + QUALIFIED
+			+ ")(?:\\s+(?:AS\\s+)?" + NOT_A_KEYWORD + "(" + NAME + "))?");
 
-	private static final Pattern WHERE_KEY = Pattern
-		.compile("(?i)\\bWHERE\\s+\\(?\\s*(" + QUALIFIED + ")\\s*(?:=|IN\\b)");
+	static final Pattern WHERE_KEY = Pattern.compile("(?i)\\bWHERE\\s+\\(?\\s*(" + QUALIFIED + ")\\s*(?:=|IN\\b)");
 
 	/** A range on a key followed by a LIMIT: one chunk of a keyset loop. */
 	private static final Pattern KEYSET_CHUNK = Pattern
 		.compile("(?is)\\bWHERE\\s+" + QUALIFIED + "\\s*>=?\\s*\\?.*\\bLIMIT\\b");
 
 	/** Where the conditions of a WHERE clause end. */
-	private static final Pattern CLAUSES_AFTER_WHERE = Pattern
+	static final Pattern CLAUSES_AFTER_WHERE = Pattern
 		.compile("(?i)\\b(?:ORDER|GROUP)\\s+BY\\b|\\bLIMIT\\b|\\bOFFSET\\b|\\bFETCH\\b|\\bFOR\\s+UPDATE\\b");
 
 	private static final Pattern MORE_CONDITIONS = Pattern.compile("(?i)\\b(?:AND|OR)\\b");

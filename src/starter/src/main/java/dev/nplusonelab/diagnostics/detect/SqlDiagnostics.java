@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import org.jspecify.annotations.Nullable;
 
 import dev.nplusonelab.diagnostics.NPlusOneProperties;
@@ -34,7 +36,21 @@ public class SqlDiagnostics {
 
 	private final FindingLog log;
 
+	private final @Nullable IndexHints indexHints;
+
 	public SqlDiagnostics(NPlusOneDetector detector, NPlusOneProperties properties, SqlRuleScope scope) {
+		this(detector, properties, scope, null);
+	}
+
+	/**
+	 * @param indexes the DataSource whose metadata says which columns lead an index, for
+	 * the findings' index hints ({@code nplusone.index-hints.enabled}); {@code null} for
+	 * none
+	 */
+	public SqlDiagnostics(NPlusOneDetector detector, NPlusOneProperties properties, SqlRuleScope scope,
+			@Nullable DataSource indexes) {
+		this.indexHints = (indexes != null && properties.getIndexHints().isEnabled())
+				? new IndexHints(indexes, properties.getIndexHints().getRefresh()) : null;
 		this.detector = detector;
 		this.properties = properties;
 		this.scope = scope;
@@ -52,7 +68,8 @@ public class SqlDiagnostics {
 
 	public List<Finding> findings(RequestReport report) {
 		String route = report.route();
-		return this.detector.findings(report.statements(), route.startsWith("/") ? route : null);
+		List<Finding> findings = this.detector.findings(report.statements(), route.startsWith("/") ? route : null);
+		return (this.indexHints != null) ? this.indexHints.annotate(findings) : findings;
 	}
 
 	/** Rules broken by a request the rules apply to; none for any other. */

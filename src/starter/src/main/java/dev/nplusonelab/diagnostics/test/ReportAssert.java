@@ -3,6 +3,8 @@ package dev.nplusonelab.diagnostics.test;
 import java.util.List;
 import java.util.Locale;
 
+import javax.sql.DataSource;
+
 import org.assertj.core.api.AbstractAssert;
 
 import dev.nplusonelab.diagnostics.detect.Finding;
@@ -12,6 +14,11 @@ import dev.nplusonelab.diagnostics.capture.StatementRecord;
 
 /** Assertions on the statements of one report; each returns this, so they chain. */
 public class ReportAssert extends AbstractAssert<ReportAssert, RequestReport> {
+
+	/**
+	 * A table read in full fails {@link #usesIndexes(DataSource)} from this many rows.
+	 */
+	public static final long FULL_SCAN_ROWS = 1000;
 
 	private NPlusOneDetector detector = new NPlusOneDetector();
 
@@ -67,6 +74,42 @@ public class ReportAssert extends AbstractAssert<ReportAssert, RequestReport> {
 			.count();
 		if (fromView > 0) {
 			fail("Expected no statement while the view rendered but " + fromView + " ran then; " + ran());
+		}
+		return this;
+	}
+
+	/**
+	 * No SELECT of the report reads every row of a table of {@value #FULL_SCAN_ROWS} rows
+	 * or more, as the database plans and runs it: see
+	 * {@link #usesIndexes(DataSource, long)}.
+	 */
+	public ReportAssert usesIndexes(DataSource dataSource) {
+		return usesIndexes(dataSource, FULL_SCAN_ROWS);
+	}
+
+	/**
+	 * No SELECT of the report reads every row of a table of {@code rows} rows or more.
+	 * Each distinct SELECT runs again under the database's EXPLAIN ANALYZE, with the
+	 * values it was first bound with, in a read-only transaction that is rolled back; the
+	 * rows are those the scan read. PostgreSQL, MariaDB and MySQL 8.0.18 or later only:
+	 * on another database it fails, saying that nothing was checked.
+	 * @param dataSource the application's DataSource, on the database the report ran on
+	 * @param rows how many rows a full scan must read to fail; a small table is read in
+	 * full whatever its indexes, and rightly
+	 */
+	public ReportAssert usesIndexes(DataSource dataSource, long rows) {
+		isNotNull();
+		List<IndexUsage.Scan> scans = new IndexUsage(dataSource).fullScans(this.actual.statements(), rows);
+		if (!scans.isEmpty()) {
+			StringBuilder message = new StringBuilder("Expected every SELECT to find its rows by an index but "
+					+ scans.size() + ((scans.size() == 1) ? " reads" : " read") + " a table of " + rows
+					+ " rows or more in full:");
+			for (IndexUsage.Scan scan : scans) {
+				message.append(String.format(Locale.ROOT, "%n  - #%d from %s: %s%n    reads all %d rows of %s: %s",
+						scan.statement().index(), scan.statement().callSite(),
+						IndexUsage.oneLine(scan.statement().sql()), scan.rows(), scan.table(), scan.line()));
+			}
+			fail(message.toString());
 		}
 		return this;
 	}

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.nplusonelab.diagnostics.capture.StatementRecord;
 import dev.nplusonelab.diagnostics.detect.Finding;
+import dev.nplusonelab.diagnostics.detect.IndexHint;
 import dev.nplusonelab.diagnostics.detect.SqlDiagnostics;
 import dev.nplusonelab.diagnostics.detect.StatementSummary;
 import dev.nplusonelab.diagnostics.detect.Violation;
@@ -249,6 +250,14 @@ public class SqlPanelRenderer {
 						.append(escape(suggestion.summary()))
 						.append("</strong> with <code>")
 						.append(escape(suggestion.code()))
+						.append("</code></div>\n");
+				}
+				IndexHint hint = finding.indexHint();
+				if (hint != null) {
+					html.append("<div class=\"index-hint\">")
+						.append(escape(String.valueOf(finding.indexHintText())))
+						.append(": <code>")
+						.append(escape(hint.create()))
 						.append("</code></div>\n");
 				}
 				html.append("</li>\n");

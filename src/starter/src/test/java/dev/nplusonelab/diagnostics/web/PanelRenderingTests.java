@@ -13,6 +13,7 @@ import dev.nplusonelab.diagnostics.capture.Database;
 import dev.nplusonelab.diagnostics.capture.RecordedStatements;
 import dev.nplusonelab.diagnostics.capture.RequestReport;
 import dev.nplusonelab.diagnostics.detect.Finding;
+import dev.nplusonelab.diagnostics.detect.IndexHint;
 import dev.nplusonelab.diagnostics.detect.NPlusOneDetector;
 import dev.nplusonelab.diagnostics.detect.SqlDiagnostics;
 import dev.nplusonelab.diagnostics.detect.SqlRuleScope;
@@ -63,6 +64,26 @@ class PanelRenderingTests {
 		assertThat(panel.select(".violations li")).singleElement()
 			.satisfies((rule) -> assertThat(rule.text())
 				.isEqualTo("N_PLUS_ONE finding 1, the potential N+1 from OwnerSummary.java:9"));
+	}
+
+	@Test
+	void aFindingOnAColumnNoIndexLeadsShowsTheHintAndTheIndexToCreate() {
+		RequestReport report = report(
+				new RecordedStatements().ran(OWNERS, 3).ran(PETS, 1, 1L).ran(PETS, 1, 2L).ran(PETS, 1, 3L));
+		SqlDiagnostics diagnostics = new SqlDiagnostics(new NPlusOneDetector(), new NPlusOneProperties(),
+				SqlRuleScope.EVERY_REQUEST);
+		List<Finding> findings = diagnostics.findings(report)
+			.stream()
+			.map((finding) -> finding
+				.withIndexHint(new IndexHint("pet", "owner_id", "CREATE INDEX pet_owner_id_idx ON pet (owner_id)")))
+			.toList();
+
+		Document panel = Jsoup.parse(this.renderer.panel(diagnostics.panel(report, findings, List.of()), ""));
+
+		assertThat(panel.select(".findings li .index-hint")).singleElement()
+			.satisfies((hint) -> assertThat(hint.text()).isEqualTo(
+					"no index on pet.owner_id: each of the 3 lookups scans the table: CREATE INDEX pet_owner_id_idx ON pet (owner_id)"));
+		assertThat(Jsoup.parse(this.renderer.panel(diagnostics.panel(report), "")).select(".index-hint")).isEmpty();
 	}
 
 	@Test
