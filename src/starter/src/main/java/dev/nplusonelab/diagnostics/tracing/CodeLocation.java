@@ -1,0 +1,38 @@
+package dev.nplusonelab.diagnostics.tracing;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.nplusonelab.diagnostics.capture.CallSiteFunctions;
+
+/**
+ * A finding's call site as a tracing backend reads code: the file, the line and, when the
+ * capture noted it, the method.
+ *
+ * @param file the source file's name as the class file records it,
+ * {@code OwnerController.java}: the JVM knows no path
+ * @param line the line
+ * @param function the method, if the capture noted exactly one at this call site
+ */
+record CodeLocation(String file, long line, CallSiteFunctions.@Nullable Function function) {
+
+	/**
+	 * The call site {@code File.java:123}; none for what stands in for one when there was
+	 * no application frame, call sites were off or not sampled.
+	 */
+	static @Nullable CodeLocation of(String callSite) {
+		int colon = callSite.lastIndexOf(':');
+		if (colon <= 0 || colon == callSite.length() - 1 || callSite.startsWith("(")) {
+			return null;
+		}
+		long line = 0;
+		for (int i = colon + 1; i < callSite.length(); i++) {
+			char digit = callSite.charAt(i);
+			if (digit < '0' || digit > '9' || line > Integer.MAX_VALUE) {
+				return null;
+			}
+			line = line * 10 + (digit - '0');
+		}
+		return new CodeLocation(callSite.substring(0, colon), line, CallSiteFunctions.of(callSite));
+	}
+
+}
