@@ -17,11 +17,12 @@ record CodeLocation(String file, long line, CallSiteFunctions.@Nullable Function
 
 	/**
 	 * The call site {@code File.java:123}; none for what stands in for one when there was
-	 * no application frame, call sites were off or not sampled.
+	 * no application frame, call sites were off or not sampled, all of which end in a
+	 * parenthesis rather than a line number.
 	 */
 	static @Nullable CodeLocation of(String callSite) {
 		int colon = callSite.lastIndexOf(':');
-		if (colon <= 0 || colon == callSite.length() - 1 || callSite.startsWith("(")) {
+		if (colon <= 0 || colon == callSite.length() - 1) {
 			return null;
 		}
 		long line = 0;

@@ -39,6 +39,7 @@ class CodeLocationTests {
 		assertThat(CodeLocation.of("(no application frame)")).isNull();
 		assertThat(CodeLocation.of("(no application frame; nearest: com.acme.Lib.run(Lib.java:3))")).isNull();
 		assertThat(CodeLocation.of("(call sites off)")).isNull();
+		assertThat(CodeLocation.of("(not sampled: nplusone.call-sites.sample-interval)")).isNull();
 	}
 
 	@Test

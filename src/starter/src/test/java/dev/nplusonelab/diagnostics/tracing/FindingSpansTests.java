@@ -105,6 +105,33 @@ class FindingSpansTests {
 		assertThat(span.getTags()).containsEntry(FindingSpans.FINDINGS, "2");
 	}
 
+	/**
+	 * OpenTelemetry's current span is another than the one Micrometer's tracer tags (two
+	 * tracers in one application): the events go on the tagged span, by name, and none
+	 * on the other.
+	 */
+	@Test
+	void theEventsNeverGoOnAnotherSpanThanTheTaggedOne() {
+		SimpleTracer tracer = new SimpleTracer();
+		InMemorySpanExporter exporter = InMemorySpanExporter.create();
+		SimpleSpan span;
+		List<SpanData> exported;
+		try (SdkTracerProvider provider = SdkTracerProvider.builder()
+			.addSpanProcessor(SimpleSpanProcessor.create(exporter))
+			.build()) {
+			io.opentelemetry.api.trace.Span other = provider.get("test").spanBuilder("other").startSpan();
+			try (io.opentelemetry.context.Scope scope = other.makeCurrent()) {
+				span = inSpan(tracer, () -> new FindingSpans(tracer, true).completed(this.report, this.findings));
+			}
+			other.end();
+			exported = exporter.getFinishedSpanItems();
+		}
+
+		assertThat(span.getEvents()).hasSize(2);
+		assertThat(exported).singleElement()
+			.satisfies((exported) -> assertThat(exported.getEvents()).isEmpty());
+	}
+
 	@Test
 	void withoutACurrentSpanNothingIsTagged() {
 		SimpleTracer tracer = new SimpleTracer();
