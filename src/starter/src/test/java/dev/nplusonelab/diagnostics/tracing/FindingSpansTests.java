@@ -129,7 +129,7 @@ class FindingSpansTests {
 
 		assertThat(span.getEvents()).hasSize(2);
 		assertThat(exported).singleElement()
-			.satisfies((exported) -> assertThat(exported.getEvents()).isEmpty());
+			.satisfies((otherSpan) -> assertThat(otherSpan.getEvents()).isEmpty());
 	}
 
 	@Test
