@@ -22,13 +22,15 @@ record CodeLocation(String file, long line, CallSiteFunctions.@Nullable Function
 	 */
 	static @Nullable CodeLocation of(String callSite) {
 		int colon = callSite.lastIndexOf(':');
-		if (colon <= 0 || colon == callSite.length() - 1) {
+		int digits = callSite.length() - colon - 1;
+		// A class file's line numbers take 16 bits: more than nine digits is no line.
+		if (colon <= 0 || digits == 0 || digits > 9) {
 			return null;
 		}
 		long line = 0;
 		for (int i = colon + 1; i < callSite.length(); i++) {
 			char digit = callSite.charAt(i);
-			if (digit < '0' || digit > '9' || line > Integer.MAX_VALUE) {
+			if (digit < '0' || digit > '9') {
 				return null;
 			}
 			line = line * 10 + (digit - '0');

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.jspecify.annotations.Nullable;
-
 import dev.nplusonelab.diagnostics.capture.CallSiteFunctions;
 import dev.nplusonelab.diagnostics.capture.Fingerprint;
 import dev.nplusonelab.diagnostics.detect.Finding;
@@ -76,16 +74,6 @@ record FindingEvent(List<Attribute> attributes) {
 			}
 		}
 		return new FindingEvent(List.copyOf(attributes));
-	}
-
-	/** The value of an attribute, if the event has it. */
-	@Nullable Object get(String key) {
-		for (Attribute attribute : this.attributes) {
-			if (attribute.key().equals(key)) {
-				return attribute.value();
-			}
-		}
-		return null;
 	}
 
 	/**

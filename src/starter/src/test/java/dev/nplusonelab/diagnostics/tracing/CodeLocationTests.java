@@ -24,6 +24,8 @@ class CodeLocationTests {
 		assertThat(CodeLocation.of("OwnerController.java:118"))
 			.isEqualTo(new CodeLocation("OwnerController.java", 118, null));
 		assertThat(CodeLocation.of("A.java:7")).isEqualTo(new CodeLocation("A.java", 7, null));
+		assertThat(CodeLocation.of("A.java:90")).isEqualTo(new CodeLocation("A.java", 90, null));
+		assertThat(CodeLocation.of("A.java:123456789")).isEqualTo(new CodeLocation("A.java", 123456789, null));
 	}
 
 	@Test
@@ -50,7 +52,7 @@ class CodeLocationTests {
 		assertThat(CodeLocation.of("Owners.java:1a")).isNull();
 		assertThat(CodeLocation.of("Owners.java:-1")).isNull();
 		assertThat(CodeLocation.of("Owners.java:/")).isNull();
-		assertThat(CodeLocation.of("Owners.java:99999999999")).isNull();
+		assertThat(CodeLocation.of("Owners.java:1234567890")).isNull();
 	}
 
 }
