@@ -8,9 +8,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The owners with their pets' names, the naive way: the owners in one statement, then each
- * owner's pets, a lazy collection, as the list reads them: an N+1 that the request's trace
- * shows with the line that ran it.
+ * The owners with their pets' names, the naive way: the owners in one statement, then
+ * each owner's pets, a lazy collection, as the list reads them: an N+1 that the request's
+ * trace shows with the line that ran it.
  */
 @RestController
 class OwnerController {

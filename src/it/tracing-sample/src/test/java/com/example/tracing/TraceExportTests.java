@@ -33,9 +33,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * The wire format, proven: the sample exports its spans over OTLP/HTTP to a receiver in
  * the test, which decodes the protobuf as a tracing backend would. The request's server
- * span carries the statement and finding counts, and the N+1 of the owner list is an event
- * on it that names the line, the method and the fix. Prometheus's counter of N+1s names
- * the same trace in its exemplar.
+ * span carries the statement and finding counts, and the N+1 of the owner list is an
+ * event on it that names the line, the method and the fix. Prometheus's counter of N+1s
+ * names the same trace in its exemplar.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "management.opentelemetry.tracing.export.schedule-delay=100ms")
@@ -45,7 +45,9 @@ class TraceExportTests {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
-	/** The exemplar of an OpenMetrics sample: {@code # {span_id="…",trace_id="…"} 1.0 …}. */
+	/**
+	 * The exemplar of an OpenMetrics sample: {@code # {span_id="…",trace_id="…"} 1.0 …}.
+	 */
 	private static final Pattern EXEMPLAR = Pattern
 		.compile("# \\{span_id=\"([0-9a-f]{16})\",trace_id=\"([0-9a-f]{32})\"\\}");
 
@@ -94,9 +96,9 @@ class TraceExportTests {
 	}
 
 	/**
-	 * Prometheus keeps an exemplar for some seconds before it samples another, so the
-	 * one scraped may be of an earlier request of these tests: whichever it is, it names
-	 * the server span of a trace that shows the N+1 and its line.
+	 * Prometheus keeps an exemplar for some seconds before it samples another, so the one
+	 * scraped may be of an earlier request of these tests: whichever it is, it names the
+	 * server span of a trace that shows the N+1 and its line.
 	 */
 	@Test
 	void theNPlusOneCounterLinksToTheTraceInItsExemplar() {

@@ -21,11 +21,10 @@ import dev.nplusonelab.diagnostics.tracing.FindingSpans;
  * so that Spring Boot skips it without reading the class when Micrometer Tracing is
  * missing: the lab compiles the starter's sources without it, and so without this class.
  */
-@AutoConfiguration(after = NPlusOneAutoConfiguration.class,
-		afterName = {
-				"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration",
-				"org.springframework.boot.micrometer.tracing.brave.autoconfigure.BraveAutoConfiguration",
-				"org.springframework.boot.micrometer.tracing.autoconfigure.NoopTracerAutoConfiguration" })
+@AutoConfiguration(after = NPlusOneAutoConfiguration.class, afterName = {
+		"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration",
+		"org.springframework.boot.micrometer.tracing.brave.autoconfigure.BraveAutoConfiguration",
+		"org.springframework.boot.micrometer.tracing.autoconfigure.NoopTracerAutoConfiguration" })
 @ConditionalOnClass(Tracer.class)
 @ConditionalOnBean({ Tracer.class, SqlDiagnostics.class })
 public class NPlusOneTracingAutoConfiguration {

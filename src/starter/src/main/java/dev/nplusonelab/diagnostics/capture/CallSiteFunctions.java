@@ -7,16 +7,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The method behind each call site, for what names code the way tracing backends do
- * ({@code code.function.name}): a call site is kept as {@code File.java:123}, which is what
- * a developer reads, but a file name alone does not say which class or method it is.
+ * ({@code code.function.name}): a call site is kept as {@code File.java:123}, which is
+ * what a developer reads, but a file name alone does not say which class or method it is.
  * <p>
  * The walker notes the method of a call site as it finds it, only when it was made to
  * (the application traces). A line belongs to one method of one class, so a call site
  * seen from two (two classes of different packages in files of the same name) is
  * ambiguous and answers nothing rather than one of them. Kept for the JVM, not per
- * application context: the same line is the same method in every context, and the
- * number of lines an application issues statements from is small; past
- * {@value #MAX_CALL_SITES} of them, new ones are not noted.
+ * application context: the same line is the same method in every context, and the number
+ * of lines an application issues statements from is small; past {@value #MAX_CALL_SITES}
+ * of them, new ones are not noted.
  */
 public final class CallSiteFunctions {
 

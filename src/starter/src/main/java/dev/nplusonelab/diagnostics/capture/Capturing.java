@@ -45,13 +45,12 @@ public final class Capturing {
 	}
 
 	/**
-	 * The same listener, which, with {@code functions}, also notes the method of each call
-	 * site ({@link CallSiteFunctions}) for the trace.
+	 * The same listener, which, with {@code functions}, also notes the method of each
+	 * call site ({@link CallSiteFunctions}) for the trace.
 	 */
 	public static QueryExecutionListener listener(SqlCapture capture, List<String> applicationPackages,
 			List<String> skipped, int maxDepth, boolean functions) {
-		return new StatementListener(capture,
-				new CallSiteWalker(applicationPackages, skipped, maxDepth, functions));
+		return new StatementListener(capture, new CallSiteWalker(applicationPackages, skipped, maxDepth, functions));
 	}
 
 	/** The same listener without call sites: the stack is never read. */

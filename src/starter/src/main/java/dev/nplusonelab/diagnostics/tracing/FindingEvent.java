@@ -14,8 +14,8 @@ import dev.nplusonelab.diagnostics.detect.Finding;
  * for the rest.
  * <p>
  * The call site goes out under the code attributes' current names
- * ({@code code.file.path}, {@code code.line.number}, {@code code.function.name}) and under
- * the names they had until semantic conventions 1.30 ({@code code.filepath},
+ * ({@code code.file.path}, {@code code.line.number}, {@code code.function.name}) and
+ * under the names they had until semantic conventions 1.30 ({@code code.filepath},
  * {@code code.lineno}, {@code code.function}, {@code code.namespace}), which backends and
  * tools still read, Sentry's among them.
  *

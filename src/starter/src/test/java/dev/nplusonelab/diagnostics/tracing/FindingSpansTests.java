@@ -80,7 +80,9 @@ class FindingSpansTests {
 			.containsEntry(FindingSpans.FINDINGS, "2");
 	}
 
-	/** Brave's spans and Micrometer's take an event's name only: the message says it all. */
+	/**
+	 * Brave's spans and Micrometer's take an event's name only: the message says it all.
+	 */
 	@Test
 	void withATracerThatTakesNamesOnlyEachFindingIsAnEventNamedByItsMessage() {
 		SimpleTracer tracer = new SimpleTracer();
@@ -107,8 +109,8 @@ class FindingSpansTests {
 
 	/**
 	 * OpenTelemetry's current span is another than the one Micrometer's tracer tags (two
-	 * tracers in one application): the events go on the tagged span, by name, and none
-	 * on the other.
+	 * tracers in one application): the events go on the tagged span, by name, and none on
+	 * the other.
 	 */
 	@Test
 	void theEventsNeverGoOnAnotherSpanThanTheTaggedOne() {
@@ -128,8 +130,7 @@ class FindingSpansTests {
 		}
 
 		assertThat(span.getEvents()).hasSize(2);
-		assertThat(exported).singleElement()
-			.satisfies((otherSpan) -> assertThat(otherSpan.getEvents()).isEmpty());
+		assertThat(exported).singleElement().satisfies((otherSpan) -> assertThat(otherSpan.getEvents()).isEmpty());
 	}
 
 	@Test
