@@ -60,10 +60,11 @@ class StarterBeansTests {
 				.isIn(imported);
 		}
 
-		// The core, the web filter and panel, Web MVC, the endpoint, and the fixes named
-		// from a Spring Data JDBC or a Hibernate mapping (the last skipped here: the lab
-		// has no Hibernate)
-		assertThat(imported).hasSize(6);
+		// The core, the web filter and panel, Web MVC, the endpoint, the fixes named
+		// from a Spring Data JDBC or a Hibernate mapping, and the findings on the trace
+		// (the last two skipped here: the lab has no Hibernate, and no tracer outside its
+		// tracing profile)
+		assertThat(imported).hasSize(7);
 		assertThat(starterBeans).contains("sqlCapture", "sqlDiagnostics", "sqlRequestHistory", "sqlPanelRenderer",
 				"sqlRequestsEndpoint", "nplusoneDataSourcePostProcessor", "nplusoneStatementListener");
 	}

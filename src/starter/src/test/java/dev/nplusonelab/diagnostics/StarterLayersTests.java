@@ -36,12 +36,13 @@ class StarterLayersTests {
 			"detect.NPlusOneDetector", "detect.SqlDiagnostics", "detect.Finding", "detect.Violation",
 			"detect.RepeatedLookup", "detect.FixSuggester", "detect.SqlRuleScope", "detect.StatementSummary",
 			"history.SqlRequestHistory", "history.SqlExplainer", "web.SqlReportTags", "web.StatementBudget",
-			"web.StreamedResponse", "web.SqlPanelRenderer", "web.DiagnosticsAccess", "web.SqlMetrics", "web.PanelLinks",
-			"web.PanelUrls", "actuate.SqlRequestsEndpoint", "test.SqlAssertions", "test.ReportAssertions",
-			"test.ReportAssert", "test.ExpectStatements", "autoconfigure.NPlusOneAutoConfiguration",
-			"autoconfigure.NPlusOneWebAutoConfiguration", "autoconfigure.NPlusOneWebMvcAutoConfiguration",
-			"autoconfigure.NPlusOneEndpointAutoConfiguration", "autoconfigure.NPlusOneDataJdbcAutoConfiguration",
-			"autoconfigure.NPlusOneHibernateAutoConfiguration", "detect.IndexHint");
+			"web.StreamedResponse", "web.SqlReportListener", "web.SqlPanelRenderer", "web.DiagnosticsAccess",
+			"web.SqlMetrics", "web.PanelLinks", "web.PanelUrls", "actuate.SqlRequestsEndpoint", "test.SqlAssertions",
+			"test.ReportAssertions", "test.ReportAssert", "test.ExpectStatements",
+			"autoconfigure.NPlusOneAutoConfiguration", "autoconfigure.NPlusOneWebAutoConfiguration",
+			"autoconfigure.NPlusOneWebMvcAutoConfiguration", "autoconfigure.NPlusOneEndpointAutoConfiguration",
+			"autoconfigure.NPlusOneDataJdbcAutoConfiguration", "autoconfigure.NPlusOneHibernateAutoConfiguration",
+			"autoconfigure.NPlusOneTracingAutoConfiguration", "detect.IndexHint");
 
 	/**
 	 * Public only because another part wires or reads them: the factories the
@@ -50,8 +51,9 @@ class StarterLayersTests {
 	 * JUnit extension the annotation names.
 	 */
 	static final Set<String> WIRING = Set.of("capture.Capturing", "capture.Failures", "capture.TextCache",
-			"capture.Statements", "capture.Fingerprint", "detect.HibernateSuggestions", "detect.DataJdbcSuggestions",
-			"web.WebDiagnostics", "web.ReportPhaseInterceptor", "test.ExpectStatementsExtension");
+			"capture.Statements", "capture.Fingerprint", "capture.CallSiteFunctions", "detect.HibernateSuggestions",
+			"detect.DataJdbcSuggestions", "web.WebDiagnostics", "web.ReportPhaseInterceptor", "tracing.FindingSpans",
+			"test.ExpectStatementsExtension");
 
 	@Test
 	void theCaptureKnowsNothingOfTheWebDetectionOrWiring() {

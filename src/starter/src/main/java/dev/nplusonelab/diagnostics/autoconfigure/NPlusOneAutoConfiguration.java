@@ -21,6 +21,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandi
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.task.TaskDecorator;
+import org.springframework.util.ClassUtils;
 
 import dev.nplusonelab.diagnostics.NPlusOneProperties;
 import dev.nplusonelab.diagnostics.capture.Capturing;
@@ -46,6 +47,9 @@ import dev.nplusonelab.diagnostics.web.SqlMetrics;
 @ConditionalOnBooleanProperty(name = "nplusone.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(NPlusOneProperties.class)
 public class NPlusOneAutoConfiguration {
+
+	/** Micrometer Tracing's API, which an application that traces has. */
+	private static final String TRACER = "io.micrometer.tracing.Tracer";
 
 	/**
 	 * Static, so that it is registered before any DataSource is created; it looks the
@@ -77,7 +81,10 @@ public class NPlusOneAutoConfiguration {
 		}
 		List<String> packages = !properties.getApplicationPackages().isEmpty() ? properties.getApplicationPackages()
 				: AutoConfigurationPackages.has(beanFactory) ? AutoConfigurationPackages.get(beanFactory) : List.of();
-		return Capturing.listener(capture, packages, callSites.getSkip(), callSites.getMaxDepth());
+		// The trace names the method of a finding's call site; an application that cannot
+		// trace never pays for noting it.
+		boolean traces = ClassUtils.isPresent(TRACER, NPlusOneAutoConfiguration.class.getClassLoader());
+		return Capturing.listener(capture, packages, callSites.getSkip(), callSites.getMaxDepth(), traces);
 	}
 
 	/**

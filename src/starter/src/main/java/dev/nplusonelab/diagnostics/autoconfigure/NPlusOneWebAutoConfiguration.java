@@ -26,6 +26,7 @@ import dev.nplusonelab.diagnostics.web.DiagnosticsAccess;
 import dev.nplusonelab.diagnostics.web.PanelLinks;
 import dev.nplusonelab.diagnostics.web.PanelUrls;
 import dev.nplusonelab.diagnostics.web.SqlPanelRenderer;
+import dev.nplusonelab.diagnostics.web.SqlReportListener;
 import dev.nplusonelab.diagnostics.web.WebDiagnostics;
 import dev.nplusonelab.diagnostics.web.SqlReportTags;
 
@@ -73,16 +74,18 @@ public class NPlusOneWebAutoConfiguration {
 
 	/**
 	 * Just inside the observation filter, so that the report is complete when that filter
-	 * tags the request.
+	 * tags the request, and the request's span is still the current one when the
+	 * listeners (the trace's) are told.
 	 */
 	@Bean
 	FilterRegistrationBean<OncePerRequestFilter> nplusoneReportFilter(SqlCapture capture, SqlDiagnostics diagnostics,
 			ObjectProvider<SqlRequestHistory> history, NPlusOneProperties properties, DiagnosticsAccess access,
 			SqlPanelRenderer renderer, ObjectProvider<SqlReportTags> tags, ObjectProvider<MeterRegistry> registry,
-			Environment environment) {
-		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(WebDiagnostics
-			.reportFilter(capture, diagnostics, history.getIfAvailable(), properties, access, renderer,
-					tags.orderedStream().toList(), SingletonSupplier.of(registry::getIfUnique), environment));
+			ObjectProvider<SqlReportListener> listeners, Environment environment) {
+		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
+				WebDiagnostics.reportFilter(capture, diagnostics, history.getIfAvailable(), properties, access,
+						renderer, tags.orderedStream().toList(), SingletonSupplier.of(registry::getIfUnique),
+						listeners.orderedStream().toList(), environment));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;
 	}

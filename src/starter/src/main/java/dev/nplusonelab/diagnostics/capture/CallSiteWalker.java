@@ -75,6 +75,9 @@ final class CallSiteWalker {
 
 	private final int maxDepth;
 
+	/** Whether the method of each call site is noted in {@link CallSiteFunctions}. */
+	private final boolean functions;
+
 	/**
 	 * What each class on a stack is, worked out from its name the first time it is seen:
 	 * a walk then costs a lookup per frame, and the file and line (which the VM builds on
@@ -99,6 +102,14 @@ final class CallSiteWalker {
 	 * @param maxDepth the most frames examined
 	 */
 	CallSiteWalker(List<String> applicationPackages, List<String> skipped, int maxDepth) {
+		this(applicationPackages, skipped, maxDepth, false);
+	}
+
+	/**
+	 * @param functions whether to note the method of each call site in
+	 * {@link CallSiteFunctions}: one lookup per statement, for applications that trace
+	 */
+	CallSiteWalker(List<String> applicationPackages, List<String> skipped, int maxDepth, boolean functions) {
 		this.applicationPackages = applicationPackages.stream()
 			.map(String::strip)
 			.filter((name) -> !name.isEmpty())
@@ -108,6 +119,7 @@ final class CallSiteWalker {
 		skip.add(STARTER);
 		this.skipped = List.copyOf(skip);
 		this.maxDepth = maxDepth;
+		this.functions = functions;
 	}
 
 	/**
@@ -131,7 +143,11 @@ final class CallSiteWalker {
 			switch (kind.kind()) {
 				case APPLICATION -> {
 					if (hasSource(frame)) {
-						return new CallSite(line(frame), issuer, callers(iterator));
+						String line = line(frame);
+						if (this.functions) {
+							CallSiteFunctions.note(line, frame.getClassName(), frame.getMethodName());
+						}
+						return new CallSite(line, issuer, callers(iterator));
 					}
 				}
 				case OTHER -> {

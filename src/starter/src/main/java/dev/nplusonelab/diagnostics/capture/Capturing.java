@@ -41,7 +41,16 @@ public final class Capturing {
 	 */
 	public static QueryExecutionListener listener(SqlCapture capture, List<String> applicationPackages,
 			List<String> skipped, int maxDepth) {
-		return new StatementListener(capture, new CallSiteWalker(applicationPackages, skipped, maxDepth));
+		return listener(capture, applicationPackages, skipped, maxDepth, false);
+	}
+
+	/**
+	 * The same listener, which, with {@code functions}, also notes the method of each
+	 * call site ({@link CallSiteFunctions}) for the trace.
+	 */
+	public static QueryExecutionListener listener(SqlCapture capture, List<String> applicationPackages,
+			List<String> skipped, int maxDepth, boolean functions) {
+		return new StatementListener(capture, new CallSiteWalker(applicationPackages, skipped, maxDepth, functions));
 	}
 
 	/** The same listener without call sites: the stack is never read. */

@@ -93,6 +93,9 @@ final class SqlReportFilter extends OncePerRequestFilter {
 
 	private final Supplier<@Nullable MeterRegistry> registry;
 
+	/** Told of each completed report; usually none, or the trace's. */
+	private final List<SqlReportListener> listeners;
+
 	private final HistoryScope historyScope;
 
 	private final HistoryScope excluded;
@@ -106,6 +109,13 @@ final class SqlReportFilter extends OncePerRequestFilter {
 			NPlusOneProperties properties, DiagnosticsAccess access, SqlPanelRenderer renderer,
 			List<SqlReportTags> tags, Supplier<@Nullable MeterRegistry> registry,
 			@Nullable ManagementEndpoints management) {
+		this(capture, diagnostics, history, properties, access, renderer, tags, registry, List.of(), management);
+	}
+
+	SqlReportFilter(SqlCapture capture, SqlDiagnostics diagnostics, @Nullable SqlRequestHistory history,
+			NPlusOneProperties properties, DiagnosticsAccess access, SqlPanelRenderer renderer,
+			List<SqlReportTags> tags, Supplier<@Nullable MeterRegistry> registry, List<SqlReportListener> listeners,
+			@Nullable ManagementEndpoints management) {
 		this.capture = capture;
 		this.diagnostics = diagnostics;
 		this.history = history;
@@ -114,6 +124,7 @@ final class SqlReportFilter extends OncePerRequestFilter {
 		this.renderer = renderer;
 		this.tags = List.copyOf(tags);
 		this.registry = registry;
+		this.listeners = List.copyOf(listeners);
 		this.historyScope = new HistoryScope(properties.getHistory().getExclude(), management);
 		this.excluded = new HistoryScope(properties.getWeb().getExclude());
 		Duration sampleInterval = properties.getCallSites().getSampleInterval();
@@ -209,6 +220,10 @@ final class SqlReportFilter extends OncePerRequestFilter {
 				SqlMetrics.record(registry, report, findings, violations);
 			}
 		});
+		for (SqlReportListener listener : this.listeners) {
+			Failures.guard("report listener " + listener.getClass().getName(),
+					() -> listener.completed(report, findings));
+		}
 		SqlRequestHistory.Entry entry = new SqlRequestHistory.Entry(report, query(request), findings, violations,
 				children);
 		SqlDiagnostics.SubRequests subRequests = entry.subRequests();

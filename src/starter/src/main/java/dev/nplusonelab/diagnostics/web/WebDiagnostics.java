@@ -35,8 +35,20 @@ public final class WebDiagnostics {
 			@Nullable SqlRequestHistory history, NPlusOneProperties properties, DiagnosticsAccess access,
 			SqlPanelRenderer renderer, List<SqlReportTags> tags, Supplier<@Nullable MeterRegistry> registry,
 			Environment environment) {
+		return reportFilter(capture, diagnostics, history, properties, access, renderer, tags, registry, List.of(),
+				environment);
+	}
+
+	/**
+	 * The same filter, which also tells {@code listeners} of each completed report.
+	 * @param listeners told in order, on the request's thread
+	 */
+	public static OncePerRequestFilter reportFilter(SqlCapture capture, SqlDiagnostics diagnostics,
+			@Nullable SqlRequestHistory history, NPlusOneProperties properties, DiagnosticsAccess access,
+			SqlPanelRenderer renderer, List<SqlReportTags> tags, Supplier<@Nullable MeterRegistry> registry,
+			List<SqlReportListener> listeners, Environment environment) {
 		return new SqlReportFilter(capture, diagnostics, history, properties, access, renderer, tags, registry,
-				new ManagementEndpoints(environment));
+				listeners, new ManagementEndpoints(environment));
 	}
 
 }
