@@ -1,0 +1,204 @@
+package dev.nplusonelab.diagnostics.test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.nplusonelab.diagnostics.capture.RecordedStatements;
+import dev.nplusonelab.diagnostics.capture.RequestReport;
+import dev.nplusonelab.diagnostics.test.Baseline.Measure;
+import dev.nplusonelab.diagnostics.test.SqlBaselineExtension.Requests;
+import dev.nplusonelab.diagnostics.test.SqlBaselineExtension.Run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+class SqlBaselineExtensionTests {
+
+	private static final String OWNERS = "select o.id, o.name from owner o";
+
+	private static final String PETS = "select p.name from pet p where p.owner_id=?";
+
+	private static final String CLASS = "com.example.OwnerTests";
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void eachRequestIsKeyedByItsRouteAndQueryAndNumberedFromItsSecondTime() {
+		Requests requests = new Requests(Thread.currentThread().getName());
+		requests.completed(new RecordedStatements().ran(OWNERS, 2).report(1, "GET", "/owners/3", "/owners/{id}"),
+				"mode=naive");
+		requests.completed(new RecordedStatements().ran(OWNERS, 2).report(2, "GET", "/owners/4", "/owners/{id}"),
+				"mode=naive");
+		requests.completed(new RecordedStatements().report(3, "GET", "/nowhere", "NOT_FOUND"), null);
+		requests.completed(new RecordedStatements().report(4, "POST", "/failed", "UNKNOWN"), "");
+		RequestReport own = new RecordedStatements().ran(OWNERS, 2).ran(OWNERS, 2).report(5, "TEST", "t", "t");
+
+		Map<String, Measure> measures = requests.measures(own);
+
+		assertThat(measures).containsOnlyKeys("GET /owners/{id}?mode=naive", "GET /owners/{id}?mode=naive #2",
+				"GET /nowhere", "POST /failed", Baseline.OUTSIDE_REQUESTS);
+		assertThat(measures.get("GET /owners/{id}?mode=naive")).isEqualTo(Measure.of(1, List.of(OWNERS)));
+		assertThat(measures.get("GET /nowhere")).isEqualTo(Measure.of(0, List.of()));
+	}
+
+	@Test
+	void whatTheTestRanOnItsOwnThreadOutsideItsRequestsIsCountedApart() {
+		Requests requests = new Requests(Thread.currentThread().getName());
+		// A MockMvc request runs on the test's thread: the test's report holds its
+		// statements too
+		requests.completed(new RecordedStatements().ran(OWNERS, 10).ran(PETS, 1).report(1, "/owners"), null);
+		RequestReport own = new RecordedStatements().ran(OWNERS, 10)
+			.ran(PETS, 1)
+			.ran(PETS, 1)
+			.ran(PETS, 1)
+			.report(2, "TEST", "t", "t");
+
+		assertThat(requests.measures(own).get(Baseline.OUTSIDE_REQUESTS)).isEqualTo(Measure.of(2, List.of(PETS, PETS)));
+	}
+
+	@Test
+	void aRequestServedOnAnotherThreadIsNotTakenFromTheTestsOwnStatements() throws Exception {
+		Requests requests = new Requests(Thread.currentThread().getName());
+		// Real HTTP: the server's thread has a report of its own, which the test's does
+		// not see
+		RequestReport served = CompletableFuture
+			.supplyAsync(() -> new RecordedStatements().ran(OWNERS, 10).ran(PETS, 1).report(1, "/owners"))
+			.get();
+		requests.completed(served, null);
+		RequestReport own = new RecordedStatements().ran(PETS, 1).report(2, "TEST", "t", "t");
+
+		Map<String, Measure> measures = requests.measures(own);
+
+		assertThat(measures.get("GET /owners")).isEqualTo(Measure.of(2, List.of(OWNERS, PETS)));
+		assertThat(measures.get(Baseline.OUTSIDE_REQUESTS)).isEqualTo(Measure.of(1, List.of(PETS)));
+	}
+
+	@Test
+	void aFirstRunRecordsTheFileAndSaysSo() throws Exception {
+		Path file = this.directory.resolve("src/test/resources/nplusone-baseline.json");
+		Run run = new Run(CLASS, "baseline.json", file, 0, false);
+
+		String told = run.record("list", Map.of("GET /owners", Measure.of(1, List.of(OWNERS))));
+		run.failIfExceeded("list");
+		String written = run.write();
+
+		assertThat(told).isEqualTo("list recorded into baseline.json: GET /owners: 1 statement");
+		assertThat(written).isEqualTo("recorded 1 test of " + CLASS + " in " + file);
+		Baseline baseline = Baseline.parse(Files.readString(file));
+		assertThat(baseline.test(CLASS, "list")).containsEntry("GET /owners", Measure.of(1, List.of(OWNERS)));
+	}
+
+	@Test
+	void aLaterRunThatRunsMoreFailsAndLeavesTheFileAsItWas() throws Exception {
+		Path file = this.directory.resolve("baseline.json");
+		record(file, false, Map.of("GET /owners", Measure.of(1, List.of(OWNERS))));
+		String before = Files.readString(file);
+		Run run = new Run(CLASS, "baseline.json", file, 0, false);
+
+		assertThat(run.record("list", Map.of("GET /owners", Measure.of(11, pets(OWNERS, 10))))).isNull();
+
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> run.failIfExceeded("list"))
+			.withMessage("""
+					SQL statements past the baseline in baseline.json:
+					  GET /owners: 1 → 11 statements; new: %s (×10)
+					If this is on purpose, run again with -Dnplusone.baseline=update""".formatted(PETS));
+		assertThat(run.write()).isNull();
+		assertThat(Files.readString(file)).isEqualTo(before);
+	}
+
+	@Test
+	void theToleranceIsNamedInTheFailure() throws Exception {
+		Path file = this.directory.resolve("baseline.json");
+		record(file, false, Map.of("GET /owners", Measure.of(1, List.of(OWNERS))));
+		Run run = new Run(CLASS, "baseline.json", file, 2, false);
+
+		run.record("list", Map.of("GET /owners", Measure.of(11, pets(OWNERS, 10))));
+
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> run.failIfExceeded("list"))
+			.withMessageStartingWith("SQL statements past the baseline in baseline.json (tolerance 2):\n");
+	}
+
+	@Test
+	void anUpdateRewritesTheTestsItRanAndFailsNone() throws Exception {
+		Path file = this.directory.resolve("baseline.json");
+		record(file, false, Map.of("GET /owners", Measure.of(1, List.of(OWNERS))));
+		Run other = new Run("com.example.PetTests", "baseline.json", file, 0, false);
+		other.record("pets", Map.of("GET /pets", Measure.of(1, List.of(PETS))));
+		other.write();
+		Run run = new Run(CLASS, "baseline.json", file, 0, true);
+
+		assertThat(run.record("list", Map.of("GET /owners", Measure.of(11, pets(OWNERS, 10))))).isNull();
+		run.failIfExceeded("list");
+		String written = run.write();
+
+		assertThat(written).isEqualTo("updated 1 test of " + CLASS + " in " + file);
+		Baseline baseline = Baseline.parse(Files.readString(file));
+		assertThat(baseline.test(CLASS, "list")).containsOnlyKeys("GET /owners")
+			.containsEntry("GET /owners", Measure.of(11, pets(OWNERS, 10)));
+		assertThat(baseline.test("com.example.PetTests", "pets")).containsOnlyKeys("GET /pets");
+		// And the run after it passes
+		Run next = new Run(CLASS, "baseline.json", file, 0, false);
+		assertThat(next.record("list", Map.of("GET /owners", Measure.of(11, pets(OWNERS, 10))))).isNull();
+		next.failIfExceeded("list");
+		assertThat(next.write()).isNull();
+	}
+
+	@Test
+	void fewerStatementsAreToldAndTheFileKeepsItsCount() throws Exception {
+		Path file = this.directory.resolve("baseline.json");
+		record(file, false, Map.of("GET /owners", Measure.of(11, pets(OWNERS, 10))));
+		String before = Files.readString(file);
+		Run run = new Run(CLASS, "baseline.json", file, 0, false);
+
+		String told = run.record("list", Map.of("GET /owners", Measure.of(1, List.of(OWNERS))));
+		run.failIfExceeded("list");
+
+		assertThat(told).isEqualTo("list below the baseline in baseline.json (run with -Dnplusone.baseline=update "
+				+ "to lower it): GET /owners: 11 → 1 statement; gone: " + PETS);
+		assertThat(run.write()).isNull();
+		assertThat(Files.readString(file)).isEqualTo(before);
+	}
+
+	@Test
+	void aFileThatIsNotABaselineStopsTheRunNamingIt() throws Exception {
+		Path file = this.directory.resolve("baseline.json");
+		Files.writeString(file, "{\"C\": []}", StandardCharsets.UTF_8);
+
+		assertThatIllegalStateException().isThrownBy(() -> new Run(CLASS, "baseline.json", file, 0, false))
+			.withMessage("The SQL baseline " + file + " is not one: Expected an object for C");
+	}
+
+	@Test
+	void aRelativeFileIsTakenFromTheModulesDirectory() {
+		String basedir = System.getProperty("basedir", System.getProperty("user.dir"));
+
+		assertThat(SqlBaselineExtension.resolve("src/test/resources/nplusone-baseline.json"))
+			.isEqualTo(Path.of(basedir, "src", "test", "resources", "nplusone-baseline.json").toAbsolutePath());
+		assertThat(SqlBaselineExtension.resolve(this.directory.resolve("a/../b.json").toString()))
+			.isEqualTo(this.directory.resolve("b.json"));
+	}
+
+	private static void record(Path file, boolean update, Map<String, Measure> measures) {
+		Run run = new Run(CLASS, "baseline.json", file, 0, update);
+		run.record("list", measures);
+		assertThat(run.write()).isNotNull();
+	}
+
+	private static List<String> pets(String first, int pets) {
+		List<String> fingerprints = new java.util.ArrayList<>(List.of(first));
+		for (int i = 0; i < pets; i++) {
+			fingerprints.add(PETS);
+		}
+		return fingerprints;
+	}
+
+}
