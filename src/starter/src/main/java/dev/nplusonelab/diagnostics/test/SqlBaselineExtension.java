@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.env.Environment;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 import dev.nplusonelab.diagnostics.capture.RequestReport;
@@ -108,7 +109,7 @@ public class SqlBaselineExtension implements BeforeAllCallback, InvocationInterc
 			throw new IllegalStateException("@SqlBaseline needs the N+1 diagnostics in the test's context: "
 					+ "is nplusone.enabled false, or is this a slice that does not import them?");
 		}
-		Requests requests = new Requests(Thread.currentThread().getName());
+		Requests requests = new Requests(Thread.currentThread().getName(), management(application));
 		Throwable[] failure = new Throwable[1];
 		RequestReport own;
 		try (AutoCloseable listening = capture.listen(requests)) {
@@ -131,6 +132,21 @@ public class SqlBaselineExtension implements BeforeAllCallback, InvocationInterc
 			logger.info(message);
 		}
 		run.failIfExceeded(test);
+	}
+
+	/**
+	 * Where the Actuator's endpoints are served: what the application's tests ask them
+	 * (metrics, the starter's own report of a request) is not one of its pages.
+	 */
+	static String management(ApplicationContext application) {
+		Environment environment = application.getEnvironment();
+		String base = environment.getProperty("management.endpoints.web.base-path", "/actuator");
+		String context = environment.getProperty("server.servlet.context-path", "");
+		return (base.isEmpty() || base.equals("/")) ? "" : trimSlash(context) + trimSlash(base);
+	}
+
+	private static String trimSlash(String path) {
+		return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
 	}
 
 	@Override
@@ -268,10 +284,14 @@ public class SqlBaselineExtension implements BeforeAllCallback, InvocationInterc
 
 		private final String testThread;
 
+		/** The Actuator's base path, whose requests are left out; empty: none are. */
+		private final String management;
+
 		private final List<Completed> completed = new ArrayList<>();
 
-		Requests(String testThread) {
+		Requests(String testThread, String management) {
 			this.testThread = testThread;
+			this.management = management;
 		}
 
 		@Override
@@ -279,10 +299,17 @@ public class SqlBaselineExtension implements BeforeAllCallback, InvocationInterc
 			this.completed.add(new Completed(report, query));
 		}
 
+		private boolean isManagement(RequestReport report) {
+			String path = report.path();
+			return !this.management.isEmpty()
+					&& (path.equals(this.management) || path.startsWith(this.management + "/"));
+		}
+
 		/**
 		 * Each request by its method, route and query string, numbered from its second
 		 * time in the test ({@code GET /books #2}), and the test's own statements outside
-		 * them.
+		 * them. Requests to the Actuator are left out: a test reads metrics and reports
+		 * through it, and neither is a page of the application.
 		 * @param own the test's report, which also holds the statements of the requests
 		 * made on its thread (MockMvc), not those served on others (real HTTP)
 		 */
@@ -294,10 +321,13 @@ public class SqlBaselineExtension implements BeforeAllCallback, InvocationInterc
 			fingerprints(own).forEach((fingerprint) -> outside.merge(fingerprint, 1, Integer::sum));
 			for (Completed request : this.completed) {
 				RequestReport report = request.report();
-				String key = key(report, request.query());
-				int time = times.merge(key, 1, Integer::sum);
 				List<String> fingerprints = fingerprints(report);
-				measures.put((time == 1) ? key : key + " #" + time, Measure.of(report.statementCount(), fingerprints));
+				if (!isManagement(report)) {
+					String key = key(report, request.query());
+					int time = times.merge(key, 1, Integer::sum);
+					measures.put((time == 1) ? key : key + " #" + time,
+							Measure.of(report.statementCount(), fingerprints));
+				}
 				if (report.thread().equals(this.testThread)) {
 					nested += report.statementCount();
 					fingerprints.forEach((fingerprint) -> outside.merge(fingerprint, -1, Integer::sum));

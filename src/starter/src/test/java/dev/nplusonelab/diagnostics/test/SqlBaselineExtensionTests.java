@@ -10,6 +10,10 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.support.StaticApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
 import dev.nplusonelab.diagnostics.capture.RecordedStatements;
 import dev.nplusonelab.diagnostics.capture.RequestReport;
 import dev.nplusonelab.diagnostics.test.Baseline.Measure;
@@ -33,26 +37,37 @@ class SqlBaselineExtensionTests {
 
 	@Test
 	void eachRequestIsKeyedByItsRouteAndQueryAndNumberedFromItsSecondTime() {
-		Requests requests = new Requests(Thread.currentThread().getName());
+		Requests requests = new Requests(Thread.currentThread().getName(), "/actuator");
 		requests.completed(new RecordedStatements().ran(OWNERS, 2).report(1, "GET", "/owners/3", "/owners/{id}"),
 				"mode=naive");
 		requests.completed(new RecordedStatements().ran(OWNERS, 2).report(2, "GET", "/owners/4", "/owners/{id}"),
 				"mode=naive");
 		requests.completed(new RecordedStatements().report(3, "GET", "/nowhere", "NOT_FOUND"), null);
 		requests.completed(new RecordedStatements().report(4, "POST", "/failed", "UNKNOWN"), "");
-		RequestReport own = new RecordedStatements().ran(OWNERS, 2).ran(OWNERS, 2).report(5, "TEST", "t", "t");
+		requests.completed(new RecordedStatements().ran(OWNERS, 1).report(6, "GET", "/actuator/sqlrequests/7/1",
+				"/actuator/sqlrequests/{id}/{index}"), null);
+		requests.completed(new RecordedStatements().report(8, "GET", "/actuator", "/actuator"), null);
+		requests.completed(new RecordedStatements().report(9, "GET", "/actuators", "/actuators"), null);
+		RequestReport own = new RecordedStatements().ran(OWNERS, 2)
+			.ran(OWNERS, 2)
+			.ran(OWNERS, 1)
+			.ran(PETS, 1)
+			.report(5, "TEST", "t", "t");
 
 		Map<String, Measure> measures = requests.measures(own);
 
 		assertThat(measures).containsOnlyKeys("GET /owners/{id}?mode=naive", "GET /owners/{id}?mode=naive #2",
-				"GET /nowhere", "POST /failed", Baseline.OUTSIDE_REQUESTS);
+				"GET /nowhere", "POST /failed", "GET /actuators", Baseline.OUTSIDE_REQUESTS);
 		assertThat(measures.get("GET /owners/{id}?mode=naive")).isEqualTo(Measure.of(1, List.of(OWNERS)));
 		assertThat(measures.get("GET /nowhere")).isEqualTo(Measure.of(0, List.of()));
+		// The Actuator's statement ran on the test's thread all the same: it is not the
+		// test's own
+		assertThat(measures.get(Baseline.OUTSIDE_REQUESTS)).isEqualTo(Measure.of(1, List.of(PETS)));
 	}
 
 	@Test
 	void whatTheTestRanOnItsOwnThreadOutsideItsRequestsIsCountedApart() {
-		Requests requests = new Requests(Thread.currentThread().getName());
+		Requests requests = new Requests(Thread.currentThread().getName(), "/actuator");
 		// A MockMvc request runs on the test's thread: the test's report holds its
 		// statements too
 		requests.completed(new RecordedStatements().ran(OWNERS, 10).ran(PETS, 1).report(1, "/owners"), null);
@@ -67,7 +82,7 @@ class SqlBaselineExtensionTests {
 
 	@Test
 	void aRequestServedOnAnotherThreadIsNotTakenFromTheTestsOwnStatements() throws Exception {
-		Requests requests = new Requests(Thread.currentThread().getName());
+		Requests requests = new Requests(Thread.currentThread().getName(), "/actuator");
 		// Real HTTP: the server's thread has a report of its own, which the test's does
 		// not see
 		RequestReport served = CompletableFuture
@@ -80,6 +95,25 @@ class SqlBaselineExtensionTests {
 
 		assertThat(measures.get("GET /owners")).isEqualTo(Measure.of(2, List.of(OWNERS, PETS)));
 		assertThat(measures.get(Baseline.OUTSIDE_REQUESTS)).isEqualTo(Measure.of(1, List.of(PETS)));
+	}
+
+	@Test
+	void theActuatorIsFoundUnderTheApplicationsPaths() {
+		assertThat(SqlBaselineExtension.management(application(Map.of()))).isEqualTo("/actuator");
+		assertThat(SqlBaselineExtension.management(application(
+				Map.of("management.endpoints.web.base-path", "/manage/", "server.servlet.context-path", "/shop/"))))
+			.isEqualTo("/shop/manage");
+		assertThat(SqlBaselineExtension.management(application(Map.of("management.endpoints.web.base-path", "/"))))
+			.isEmpty();
+		Requests everything = new Requests("main", "");
+		everything.completed(new RecordedStatements().report(1, "GET", "/actuator/health", "/actuator/health"), null);
+		assertThat(everything.measures(new RecordedStatements().report())).containsKey("GET /actuator/health");
+	}
+
+	private static ApplicationContext application(Map<String, Object> properties) {
+		StaticApplicationContext application = new StaticApplicationContext();
+		application.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test", properties));
+		return application;
 	}
 
 	@Test
