@@ -94,7 +94,7 @@ public class SqlBaselineExtension implements BeforeAllCallback, InvocationInterc
 	public void interceptTestTemplateMethod(Invocation<Void> invocation,
 			ReflectiveInvocationContext<Method> invocationContext, ExtensionContext context) throws Throwable {
 		intercept(invocation, context,
-				context.getRequiredTestMethod().getName() + " [" + context.getDisplayName() + "]");
+				context.getRequiredTestMethod().getName() + " " + context.getDisplayName());
 	}
 
 	private void intercept(Invocation<Void> invocation, ExtensionContext context, String test) throws Throwable {
