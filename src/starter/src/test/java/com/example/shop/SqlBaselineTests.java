@@ -28,8 +28,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 /**
  * {@link SqlBaseline} over MockMvc requests, which run on the test's own thread: each
- * request is recorded on its own, the test's other statements apart from them, and a
- * test that failed on its own keeps its failure and records nothing.
+ * request is recorded on its own, the test's other statements apart from them, and a test
+ * that failed on its own keeps its failure and records nothing.
  */
 class SqlBaselineTests {
 
@@ -47,7 +47,8 @@ class SqlBaselineTests {
 		String recorded = Files.readString(file);
 		assertThat(recorded).contains("\"theBookList\" : {\n      \"(outside requests)\" : {\n"
 				+ "        \"fingerprints\" : { },\n        \"statements\" : 0\n      },\n      \"GET /books\" : {\n",
-				"\"GET /books #2\" : {", "\"GET /many?n=2\" : {", "\"aPageBySize [1] n = 2\" : {", "\"aPageBySize [2] n = 3\" : {")
+				"\"GET /books #2\" : {", "\"GET /many?n=2\" : {", "\"aPageBySize [1] n = 2\" : {",
+				"\"aPageBySize [2] n = 3\" : {")
 			.doesNotContain("failingOnItsOwn");
 
 		Pages.lookUps = 2;

@@ -54,11 +54,13 @@ class SqlBaselineTests {
 		Events worse = run(file, null);
 		worse.assertStatistics((stats) -> stats.succeeded(0).failed(1));
 		assertThat(failure(worse)).isInstanceOf(AssertionError.class)
-			.hasMessage("""
-					SQL statements past the baseline in %s:
-					  GET /directory: 1 → 11 statements; new: SELECT … from pet p1_0 where p1_0.owner_id=? order by p1_0.name (×10), \
-					select o1_0.id,o1_0.name from owner o1_0 order by o1_0.name (×1)
-					If this is on purpose, run again with -Dnplusone.baseline=update""".formatted(file));
+			.hasMessage(
+					"""
+							SQL statements past the baseline in %s:
+							  GET /directory: 1 → 11 statements; new: SELECT … from pet p1_0 where p1_0.owner_id=? order by p1_0.name (×10), \
+							select o1_0.id,o1_0.name from owner o1_0 order by o1_0.name (×1)
+							If this is on purpose, run again with -Dnplusone.baseline=update"""
+						.formatted(file));
 		assertThat(Files.readString(file)).isEqualTo(recorded);
 
 		run(file, "update").assertStatistics((stats) -> stats.succeeded(1).failed(0));

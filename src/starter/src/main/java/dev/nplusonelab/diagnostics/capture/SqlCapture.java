@@ -133,8 +133,8 @@ public class SqlCapture {
 	/**
 	 * Tells {@code listener} of every HTTP request that completes, on whatever thread
 	 * served it, until the returned handle is closed: a test that makes requests over
-	 * real HTTP sees their reports too, not only those of MockMvc requests made on its own
-	 * thread.
+	 * real HTTP sees their reports too, not only those of MockMvc requests made on its
+	 * own thread.
 	 */
 	public AutoCloseable listen(CompletionListener listener) {
 		this.listeners.add(listener);

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -32,6 +33,17 @@ final class Baseline {
 
 	void put(String testClass, String test, Map<String, Measure> measures) {
 		this.classes.computeIfAbsent(testClass, (name) -> new TreeMap<>()).put(test, new TreeMap<>(measures));
+	}
+
+	/**
+	 * Drops the tests of a class whose method is not in {@code methods}: they were
+	 * deleted or renamed. A test is named after its method, then its invocation's name.
+	 */
+	void retainMethods(String testClass, Set<String> methods) {
+		SortedMap<String, SortedMap<String, Measure>> tests = this.classes.get(testClass);
+		if (tests != null) {
+			tests.keySet().removeIf((test) -> !methods.contains(test.split(" ", 2)[0]));
+		}
 	}
 
 	boolean isEmpty() {

@@ -15,10 +15,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * seen.
  * <p>
  * For each test method, the file holds every HTTP request the test made, MockMvc or real
- * HTTP ({@code RANDOM_PORT}), by method, route template and query string
- * ({@code GET /owners/{id}?mode=naive}), plus what the test ran on its own thread outside
- * any request: how many statements, and how many of each shape ({@code Fingerprint}).
- * What {@code @BeforeEach} methods run is not counted.
+ * HTTP ({@code RANDOM_PORT}), by method, route template and query string ({@code GET
+ * /owners/{id}?mode=naive}), plus what the test ran on its own thread outside any
+ * request: how many statements, and how many of each shape ({@code Fingerprint}). What
+ * {@code @BeforeEach} methods run is not counted.
  * <ul>
  * <li>A test, or a request, the file does not have yet is recorded into it, and the
  * output says so.</li>
@@ -28,7 +28,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <li>One that runs fewer is logged and published as a report entry; the file keeps the
  * old count until it is updated.</li>
  * <li>{@code -Dnplusone.baseline=update} (or the JUnit configuration parameter of that
- * name) records every test that runs afresh, and fails none.</li>
+ * name) records every test that runs afresh, and fails none; it also drops the tests of
+ * the class whose method is gone.</li>
  * </ul>
  * It needs a Spring test context with the N+1 diagnostics, as {@link ExpectStatements}
  * does, and the tests of one file run one at a time (JUnit's default).

@@ -8,9 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.commons.logging.Log;
@@ -64,11 +66,25 @@ public class SqlBaselineExtension implements BeforeAllCallback, InvocationInterc
 		Class<?> testClass = context.getRequiredTestClass();
 		SqlBaseline settings = AnnotationSupport.findAnnotation(testClass, SqlBaseline.class)
 			.orElseThrow(() -> new IllegalStateException(testClass.getName() + " is not annotated @SqlBaseline"));
-		String configured = settings.file().isEmpty()
-				? context.getConfigurationParameter(FILE).orElse(DEFAULT_FILE) : settings.file();
+		String configured = settings.file().isEmpty() ? context.getConfigurationParameter(FILE).orElse(DEFAULT_FILE)
+				: settings.file();
 		boolean update = context.getConfigurationParameter(MODE).map("update"::equalsIgnoreCase).orElse(false);
 		context.getStore(NAMESPACE)
-			.put(Run.class, new Run(testClass.getName(), configured, resolve(configured), settings.tolerance(), update));
+			.put(Run.class, new Run(testClass.getName(), configured, resolve(configured), settings.tolerance(), update,
+					methods(testClass)));
+	}
+
+	/**
+	 * The names of a class's methods and of those it inherits, test methods among them.
+	 */
+	static Set<String> methods(Class<?> testClass) {
+		Set<String> methods = new HashSet<>();
+		for (Class<?> type = testClass; type != null && type != Object.class; type = type.getSuperclass()) {
+			for (Method method : type.getDeclaredMethods()) {
+				methods.add(method.getName());
+			}
+		}
+		return methods;
 	}
 
 	/**
@@ -93,8 +109,7 @@ public class SqlBaselineExtension implements BeforeAllCallback, InvocationInterc
 	@Override
 	public void interceptTestTemplateMethod(Invocation<Void> invocation,
 			ReflectiveInvocationContext<Method> invocationContext, ExtensionContext context) throws Throwable {
-		intercept(invocation, context,
-				context.getRequiredTestMethod().getName() + " " + context.getDisplayName());
+		intercept(invocation, context, context.getRequiredTestMethod().getName() + " " + context.getDisplayName());
 	}
 
 	private void intercept(Invocation<Void> invocation, ExtensionContext context, String test) throws Throwable {
@@ -185,7 +200,11 @@ public class SqlBaselineExtension implements BeforeAllCallback, InvocationInterc
 
 		private final Map<String, Comparison> comparisons = new HashMap<>();
 
-		Run(String testClass, String name, Path file, int tolerance, boolean update) {
+		/** The class's methods, to know which tests an update may drop from the file. */
+		private final Set<String> methods;
+
+		Run(String testClass, String name, Path file, int tolerance, boolean update, Set<String> methods) {
+			this.methods = Set.copyOf(methods);
 			this.testClass = testClass;
 			this.name = name;
 			this.file = file;
@@ -212,8 +231,8 @@ public class SqlBaselineExtension implements BeforeAllCallback, InvocationInterc
 				told.add("recorded into " + this.name + ": " + String.join("; ", comparison.recorded()));
 			}
 			if (!comparison.lower().isEmpty()) {
-				told.add("below the baseline in " + this.name + " (run with -D" + MODE
-						+ "=update to lower it): " + String.join("; ", comparison.lower()));
+				told.add("below the baseline in " + this.name + " (run with -D" + MODE + "=update to lower it): "
+						+ String.join("; ", comparison.lower()));
 			}
 			return told.isEmpty() ? null : test + " " + String.join(". ", told);
 		}
@@ -238,6 +257,9 @@ public class SqlBaselineExtension implements BeforeAllCallback, InvocationInterc
 			}
 			synchronized (locks.computeIfAbsent(this.file, (path) -> new Object())) {
 				Baseline current = read(this.file);
+				if (this.update) {
+					current.retainMethods(this.testClass, this.methods);
+				}
 				this.recorded.forEach((test, measures) -> current.put(this.testClass, test, measures));
 				String json = current.toJson();
 				try {
@@ -255,8 +277,7 @@ public class SqlBaselineExtension implements BeforeAllCallback, InvocationInterc
 				}
 			}
 			return (this.update ? "updated " : "recorded ") + this.recorded.size() + " "
-					+ ((this.recorded.size() == 1) ? "test" : "tests") + " of " + this.testClass + " in "
-					+ this.file;
+					+ ((this.recorded.size() == 1) ? "test" : "tests") + " of " + this.testClass + " in " + this.file;
 		}
 
 		private static Baseline read(Path file) {
@@ -345,8 +366,9 @@ public class SqlBaselineExtension implements BeforeAllCallback, InvocationInterc
 
 		/**
 		 * The route template, so that a request for another id is the same request; the
-		 * path where no handler matched. The query string as sent: in a test it is written
-		 * by hand, and it is what picks the code path ({@code ?mode=naive}, a page).
+		 * path where no handler matched. The query string as sent: in a test it is
+		 * written by hand, and it is what picks the code path ({@code ?mode=naive}, a
+		 * page).
 		 */
 		static String key(RequestReport report, @Nullable String query) {
 			String route = report.route();

@@ -42,8 +42,8 @@ class BaselineTests {
 		Comparison comparison = Baseline.compare(before, after, 0);
 
 		assertThat(comparison.passed()).isFalse();
-		assertThat(comparison.exceeded()).containsExactly("GET /owners: 1 → 11 statements; new: " + PETS + " (×10), "
-				+ OWNERS + " (×1)");
+		assertThat(comparison.exceeded())
+			.containsExactly("GET /owners: 1 → 11 statements; new: " + PETS + " (×10), " + OWNERS + " (×1)");
 		assertThat(comparison.kept()).isEqualTo(before);
 	}
 
@@ -175,7 +175,8 @@ class BaselineTests {
 				}
 				""".formatted(OWNERS, PETS));
 		Baseline read = Baseline.parse(json);
-		assertThat(read.test("com.example.OwnerTests", "list")).isEqualTo(baseline.test("com.example.OwnerTests", "list"));
+		assertThat(read.test("com.example.OwnerTests", "list"))
+			.isEqualTo(baseline.test("com.example.OwnerTests", "list"));
 		assertThat(read.test("com.example.AOwnerTests", "one")).containsOnlyKeys(Baseline.OUTSIDE_REQUESTS);
 		assertThat(read.toJson()).isEqualTo(json);
 		assertThat(read.isEmpty()).isFalse();
@@ -199,17 +200,20 @@ class BaselineTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> Baseline.parse("{\"C\": {\"t\": 1}}"))
 			.withMessage("Expected an object for C t");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> Baseline.parse("{\"C\": {\"t\": {\"GET /\": {\"statements\": -1, \"fingerprints\": {}}}}}"))
-			.withMessage("Expected a count of statements for C t GET /");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> Baseline.parse("{\"C\": {\"t\": {\"GET /\": {\"statements\": 1.0, \"fingerprints\": {}}}}}"))
+			.isThrownBy(
+					() -> Baseline.parse("{\"C\": {\"t\": {\"GET /\": {\"statements\": -1, \"fingerprints\": {}}}}}"))
 			.withMessage("Expected a count of statements for C t GET /");
 		assertThatIllegalArgumentException()
 			.isThrownBy(
-					() -> Baseline.parse("{\"C\": {\"t\": {\"GET /\": {\"statements\": 3000000000, \"fingerprints\": {}}}}}"))
+					() -> Baseline.parse("{\"C\": {\"t\": {\"GET /\": {\"statements\": 1.0, \"fingerprints\": {}}}}}"))
 			.withMessage("Expected a count of statements for C t GET /");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> Baseline.parse("{\"C\": {\"t\": {\"GET /\": {\"statements\": 1, \"fingerprints\": {\"x\": \"1\"}}}}}"))
+			.isThrownBy(() -> Baseline
+				.parse("{\"C\": {\"t\": {\"GET /\": {\"statements\": 3000000000, \"fingerprints\": {}}}}}"))
+			.withMessage("Expected a count of statements for C t GET /");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Baseline
+				.parse("{\"C\": {\"t\": {\"GET /\": {\"statements\": 1, \"fingerprints\": {\"x\": \"1\"}}}}}"))
 			.withMessage("Expected a count of statements for C t GET /");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> Baseline.parse("{\"C\": {\"t\": {\"GET /\": {\"statements\": 1}}}}"))

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,8 @@ class SqlBaselineExtensionTests {
 
 	private static final String CLASS = "com.example.OwnerTests";
 
+	private static final Set<String> METHODS = Set.of("list", "pets");
+
 	@TempDir
 	Path directory;
 
@@ -44,8 +47,8 @@ class SqlBaselineExtensionTests {
 				"mode=naive");
 		requests.completed(new RecordedStatements().report(3, "GET", "/nowhere", "NOT_FOUND"), null);
 		requests.completed(new RecordedStatements().report(4, "POST", "/failed", "UNKNOWN"), "");
-		requests.completed(new RecordedStatements().ran(OWNERS, 1).report(6, "GET", "/actuator/sqlrequests/7/1",
-				"/actuator/sqlrequests/{id}/{index}"), null);
+		requests.completed(new RecordedStatements().ran(OWNERS, 1)
+			.report(6, "GET", "/actuator/sqlrequests/7/1", "/actuator/sqlrequests/{id}/{index}"), null);
 		requests.completed(new RecordedStatements().report(8, "GET", "/actuator", "/actuator"), null);
 		requests.completed(new RecordedStatements().report(9, "GET", "/actuators", "/actuators"), null);
 		RequestReport own = new RecordedStatements().ran(OWNERS, 2)
@@ -119,7 +122,7 @@ class SqlBaselineExtensionTests {
 	@Test
 	void aFirstRunRecordsTheFileAndSaysSo() throws Exception {
 		Path file = this.directory.resolve("src/test/resources/nplusone-baseline.json");
-		Run run = new Run(CLASS, "baseline.json", file, 0, false);
+		Run run = new Run(CLASS, "baseline.json", file, 0, false, METHODS);
 
 		String told = run.record("list", Map.of("GET /owners", Measure.of(1, List.of(OWNERS))));
 		run.failIfExceeded("list");
@@ -136,15 +139,14 @@ class SqlBaselineExtensionTests {
 		Path file = this.directory.resolve("baseline.json");
 		record(file, false, Map.of("GET /owners", Measure.of(1, List.of(OWNERS))));
 		String before = Files.readString(file);
-		Run run = new Run(CLASS, "baseline.json", file, 0, false);
+		Run run = new Run(CLASS, "baseline.json", file, 0, false, METHODS);
 
 		assertThat(run.record("list", Map.of("GET /owners", Measure.of(11, pets(OWNERS, 10))))).isNull();
 
-		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> run.failIfExceeded("list"))
-			.withMessage("""
-					SQL statements past the baseline in baseline.json:
-					  GET /owners: 1 → 11 statements; new: %s (×10)
-					If this is on purpose, run again with -Dnplusone.baseline=update""".formatted(PETS));
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> run.failIfExceeded("list")).withMessage("""
+				SQL statements past the baseline in baseline.json:
+				  GET /owners: 1 → 11 statements; new: %s (×10)
+				If this is on purpose, run again with -Dnplusone.baseline=update""".formatted(PETS));
 		assertThat(run.write()).isNull();
 		assertThat(Files.readString(file)).isEqualTo(before);
 	}
@@ -153,7 +155,7 @@ class SqlBaselineExtensionTests {
 	void theToleranceIsNamedInTheFailure() throws Exception {
 		Path file = this.directory.resolve("baseline.json");
 		record(file, false, Map.of("GET /owners", Measure.of(1, List.of(OWNERS))));
-		Run run = new Run(CLASS, "baseline.json", file, 2, false);
+		Run run = new Run(CLASS, "baseline.json", file, 2, false, METHODS);
 
 		run.record("list", Map.of("GET /owners", Measure.of(11, pets(OWNERS, 10))));
 
@@ -165,10 +167,10 @@ class SqlBaselineExtensionTests {
 	void anUpdateRewritesTheTestsItRanAndFailsNone() throws Exception {
 		Path file = this.directory.resolve("baseline.json");
 		record(file, false, Map.of("GET /owners", Measure.of(1, List.of(OWNERS))));
-		Run other = new Run("com.example.PetTests", "baseline.json", file, 0, false);
+		Run other = new Run("com.example.PetTests", "baseline.json", file, 0, false, METHODS);
 		other.record("pets", Map.of("GET /pets", Measure.of(1, List.of(PETS))));
 		other.write();
-		Run run = new Run(CLASS, "baseline.json", file, 0, true);
+		Run run = new Run(CLASS, "baseline.json", file, 0, true, METHODS);
 
 		assertThat(run.record("list", Map.of("GET /owners", Measure.of(11, pets(OWNERS, 10))))).isNull();
 		run.failIfExceeded("list");
@@ -180,10 +182,59 @@ class SqlBaselineExtensionTests {
 			.containsEntry("GET /owners", Measure.of(11, pets(OWNERS, 10)));
 		assertThat(baseline.test("com.example.PetTests", "pets")).containsOnlyKeys("GET /pets");
 		// And the run after it passes
-		Run next = new Run(CLASS, "baseline.json", file, 0, false);
+		Run next = new Run(CLASS, "baseline.json", file, 0, false, METHODS);
 		assertThat(next.record("list", Map.of("GET /owners", Measure.of(11, pets(OWNERS, 10))))).isNull();
 		next.failIfExceeded("list");
 		assertThat(next.write()).isNull();
+	}
+
+	@Test
+	void anUpdateDropsTheTestsOfMethodsTheClassNoLongerHasAndNoOthers() throws Exception {
+		Path file = this.directory.resolve("baseline.json");
+		Run before = new Run(CLASS, "baseline.json", file, 0, false, Set.of("list", "gone"));
+		before.record("list", Map.of("GET /owners", Measure.of(1, List.of(OWNERS))));
+		before.record("gone", Map.of("GET /gone", Measure.of(1, List.of(OWNERS))));
+		before.record("gone [1] n = 2", Map.of("GET /gone", Measure.of(1, List.of(OWNERS))));
+		before.write();
+		Run other = new Run("com.example.PetTests", "baseline.json", file, 0, false, Set.of("pets"));
+		other.record("pets", Map.of("GET /pets", Measure.of(1, List.of(PETS))));
+		other.write();
+		// Only an update drops them: a run that records a new request keeps them
+		Run recording = new Run(CLASS, "baseline.json", file, 0, false, Set.of("list"));
+		recording.record("list",
+				Map.of("GET /owners", Measure.of(1, List.of(OWNERS)), "GET /new", Measure.of(1, List.of(OWNERS))));
+		assertThat(recording.write()).isNotNull();
+		assertThat(Baseline.parse(Files.readString(file)).test(CLASS, "gone")).isNotNull();
+
+		Run update = new Run(CLASS, "baseline.json", file, 0, true, Set.of("list"));
+		update.record("list", Map.of("GET /owners", Measure.of(1, List.of(OWNERS))));
+		update.write();
+
+		Baseline baseline = Baseline.parse(Files.readString(file));
+		assertThat(baseline.test(CLASS, "gone")).isNull();
+		assertThat(baseline.test(CLASS, "gone [1] n = 2")).isNull();
+		assertThat(baseline.test(CLASS, "list")).isNotNull();
+		assertThat(baseline.test("com.example.PetTests", "pets")).isNotNull();
+	}
+
+	@Test
+	void aClassesMethodsIncludeThoseItInherits() {
+		assertThat(SqlBaselineExtension.methods(Inheriting.class)).contains("inherited", "own")
+			.doesNotContain("hashCode");
+	}
+
+	static class Inherited {
+
+		void inherited() {
+		}
+
+	}
+
+	static class Inheriting extends Inherited {
+
+		void own() {
+		}
+
 	}
 
 	@Test
@@ -191,7 +242,7 @@ class SqlBaselineExtensionTests {
 		Path file = this.directory.resolve("baseline.json");
 		record(file, false, Map.of("GET /owners", Measure.of(11, pets(OWNERS, 10))));
 		String before = Files.readString(file);
-		Run run = new Run(CLASS, "baseline.json", file, 0, false);
+		Run run = new Run(CLASS, "baseline.json", file, 0, false, METHODS);
 
 		String told = run.record("list", Map.of("GET /owners", Measure.of(1, List.of(OWNERS))));
 		run.failIfExceeded("list");
@@ -207,7 +258,7 @@ class SqlBaselineExtensionTests {
 		Path file = this.directory.resolve("baseline.json");
 		Files.writeString(file, "{\"C\": []}", StandardCharsets.UTF_8);
 
-		assertThatIllegalStateException().isThrownBy(() -> new Run(CLASS, "baseline.json", file, 0, false))
+		assertThatIllegalStateException().isThrownBy(() -> new Run(CLASS, "baseline.json", file, 0, false, METHODS))
 			.withMessage("The SQL baseline " + file + " is not one: Expected an object for C");
 	}
 
@@ -222,7 +273,7 @@ class SqlBaselineExtensionTests {
 	}
 
 	private static void record(Path file, boolean update, Map<String, Measure> measures) {
-		Run run = new Run(CLASS, "baseline.json", file, 0, update);
+		Run run = new Run(CLASS, "baseline.json", file, 0, update, METHODS);
 		run.record("list", measures);
 		assertThat(run.write()).isNotNull();
 	}
