@@ -38,7 +38,7 @@ class StarterLayersTests {
 			"history.SqlRequestHistory", "history.SqlExplainer", "web.SqlReportTags", "web.StatementBudget",
 			"web.StreamedResponse", "web.SqlPanelRenderer", "web.DiagnosticsAccess", "web.SqlMetrics", "web.PanelLinks",
 			"web.PanelUrls", "actuate.SqlRequestsEndpoint", "test.SqlAssertions", "test.ReportAssertions",
-			"test.ReportAssert", "test.ExpectStatements", "autoconfigure.NPlusOneAutoConfiguration",
+			"test.ReportAssert", "test.ExpectStatements", "test.SqlBaseline", "autoconfigure.NPlusOneAutoConfiguration",
 			"autoconfigure.NPlusOneWebAutoConfiguration", "autoconfigure.NPlusOneWebMvcAutoConfiguration",
 			"autoconfigure.NPlusOneEndpointAutoConfiguration", "autoconfigure.NPlusOneDataJdbcAutoConfiguration",
 			"autoconfigure.NPlusOneHibernateAutoConfiguration");
@@ -51,7 +51,8 @@ class StarterLayersTests {
 	 */
 	static final Set<String> WIRING = Set.of("capture.Capturing", "capture.Failures", "capture.TextCache",
 			"capture.Statements", "capture.Fingerprint", "detect.HibernateSuggestions", "detect.DataJdbcSuggestions",
-			"web.WebDiagnostics", "web.ReportPhaseInterceptor", "test.ExpectStatementsExtension");
+			"web.WebDiagnostics", "web.ReportPhaseInterceptor", "test.ExpectStatementsExtension",
+			"test.SqlBaselineExtension");
 
 	@Test
 	void theCaptureKnowsNothingOfTheWebDetectionOrWiring() {
