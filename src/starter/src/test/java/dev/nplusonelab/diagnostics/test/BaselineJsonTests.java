@@ -40,6 +40,38 @@ class BaselineJsonTests {
 	}
 
 	@Test
+	void anObjectInAListIsIndentedOneLevelDeeper() {
+		assertThat(BaselineJson.write(List.of(Map.of("a", 1), List.of(2)))).isEqualTo("""
+				[
+				  {
+				    "a" : 1
+				  },
+				  [
+				    2
+				  ]
+				]
+				""");
+	}
+
+	@Test
+	void spaceAroundValuesAndAValueAtTheVeryEndAreRead() {
+		assertThat(BaselineJson.read("[ 1 , 2 ]")).isEqualTo(List.of(1L, 2L));
+		assertThat(BaselineJson.read("12")).isEqualTo(12L);
+		assertThat(BaselineJson.read("1e+2")).isEqualTo(100.0);
+		assertThat(BaselineJson.read("{ \"a\" : 1 , \"b\" : [ ] }")).isEqualTo(Map.of("a", 1L, "b", List.of()));
+	}
+
+	@Test
+	void textThatEndsTooSoonIsRejectedWhereItEnds() {
+		assertThatIllegalArgumentException().isThrownBy(() -> BaselineJson.read("{\"a\": 1,"))
+			.withMessage("Expected a member name at character 9");
+		assertThatIllegalArgumentException().isThrownBy(() -> BaselineJson.read("\"\\"))
+			.withMessage("Expected an escape at character 3");
+		assertThatIllegalArgumentException().isThrownBy(() -> BaselineJson.read("\"\\u00e9"))
+			.withMessage("Expected the end of a string at character 8");
+	}
+
+	@Test
 	void theSameContentInAnotherOrderIsWrittenTheSame() {
 		Map<String, Object> one = new LinkedHashMap<>();
 		one.put("x", 1);
