@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import dev.nplusonelab.LabTest;
+import dev.nplusonelab.diagnostics.test.SqlBaseline;
 import dev.nplusonelab.Pages;
 import dev.nplusonelab.Pages.Visit;
 import dev.nplusonelab.book.BookDetail.ReviewLine;
@@ -22,6 +23,7 @@ import dev.nplusonelab.guide.Guide;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @LabTest
+@SqlBaseline
 class BookDetailTests {
 
 	private static final String HAS_EDITOR = """

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import dev.nplusonelab.LabTest;
+import dev.nplusonelab.diagnostics.test.SqlBaseline;
 import dev.nplusonelab.Pages;
 import dev.nplusonelab.Pages.Visit;
 import dev.nplusonelab.diagnostics.capture.RequestReport;
@@ -24,6 +25,7 @@ import dev.nplusonelab.guide.Guide;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @LabTest
+@SqlBaseline
 class BookListTests {
 
 	private static final String BOOKS_WITH_AN_EDITOR_ON_PAGE = """

@@ -16,6 +16,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import dev.nplusonelab.Formulas;
 import dev.nplusonelab.LabTest;
+import dev.nplusonelab.diagnostics.test.SqlBaseline;
 import dev.nplusonelab.Pages;
 import dev.nplusonelab.Pages.Visit;
 import dev.nplusonelab.guide.Guide;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The customer list: the naive count its formula gives, one statement optimized. */
 @LabTest
+@SqlBaseline
 class CustomerListTests {
 
 	private static final String CUSTOMERS_ON_PAGE = "SELECT id FROM customer ORDER BY id LIMIT :size OFFSET :offset";

@@ -15,6 +15,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import dev.nplusonelab.LabTest;
+import dev.nplusonelab.diagnostics.test.SqlBaseline;
 import dev.nplusonelab.Pages;
 import dev.nplusonelab.Pages.Visit;
 import dev.nplusonelab.order.OrderRow.ItemLine;
@@ -26,6 +27,7 @@ import dev.nplusonelab.guide.Guide;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @LabTest
+@SqlBaseline
 class OrderPagesTests {
 
 	private static final String ACTIVE_ITEMS_ON_PAGE = """

@@ -38,7 +38,7 @@ class StarterLayersTests {
 			"history.SqlRequestHistory", "history.SqlExplainer", "web.SqlReportTags", "web.StatementBudget",
 			"web.StreamedResponse", "web.SqlReportListener", "web.SqlPanelRenderer", "web.DiagnosticsAccess",
 			"web.SqlMetrics", "web.PanelLinks", "web.PanelUrls", "actuate.SqlRequestsEndpoint", "test.SqlAssertions",
-			"test.ReportAssertions", "test.ReportAssert", "test.ExpectStatements",
+			"test.ReportAssertions", "test.ReportAssert", "test.ExpectStatements", "test.SqlBaseline",
 			"autoconfigure.NPlusOneAutoConfiguration", "autoconfigure.NPlusOneWebAutoConfiguration",
 			"autoconfigure.NPlusOneWebMvcAutoConfiguration", "autoconfigure.NPlusOneEndpointAutoConfiguration",
 			"autoconfigure.NPlusOneDataJdbcAutoConfiguration", "autoconfigure.NPlusOneHibernateAutoConfiguration",
@@ -53,7 +53,7 @@ class StarterLayersTests {
 	static final Set<String> WIRING = Set.of("capture.Capturing", "capture.Failures", "capture.TextCache",
 			"capture.Statements", "capture.Fingerprint", "capture.CallSiteFunctions", "detect.HibernateSuggestions",
 			"detect.DataJdbcSuggestions", "web.WebDiagnostics", "web.ReportPhaseInterceptor", "tracing.FindingSpans",
-			"test.ExpectStatementsExtension");
+			"test.ExpectStatementsExtension", "test.SqlBaselineExtension");
 
 	@Test
 	void theCaptureKnowsNothingOfTheWebDetectionOrWiring() {

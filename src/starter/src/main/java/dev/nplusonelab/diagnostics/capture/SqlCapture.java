@@ -1,7 +1,9 @@
 package dev.nplusonelab.diagnostics.capture;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -31,6 +33,12 @@ public class SqlCapture {
 	private final LongAdder unattributed = new LongAdder();
 
 	private final int maxStatementsPerRequest;
+
+	/**
+	 * Told of every completed request; empty but in tests that record baselines, so a
+	 * request pays one emptiness check for it.
+	 */
+	private final List<CompletionListener> listeners = new CopyOnWriteArrayList<>();
 
 	/**
 	 * @param maxStatementsPerRequest the statements a report keeps; beyond that they are
@@ -123,6 +131,31 @@ public class SqlCapture {
 	}
 
 	/**
+	 * Tells {@code listener} of every HTTP request that completes, on whatever thread
+	 * served it, until the returned handle is closed: a test that makes requests over
+	 * real HTTP sees their reports too, not only those of MockMvc requests made on its
+	 * own thread.
+	 */
+	public AutoCloseable listen(CompletionListener listener) {
+		this.listeners.add(listener);
+		return () -> this.listeners.remove(listener);
+	}
+
+	/**
+	 * Hands a request's report to the listeners, once it is complete; the starter's web
+	 * filter calls it.
+	 * @param query the request's query string as sent, if it had one
+	 */
+	public void completed(RequestReport report, @Nullable String query) {
+		if (this.listeners.isEmpty()) {
+			return;
+		}
+		for (CompletionListener listener : this.listeners) {
+			Failures.guard("completion listener", () -> listener.completed(report, query));
+		}
+	}
+
+	/**
 	 * Statements that ran on a thread with no report, or after their request completed,
 	 * since the application started.
 	 */
@@ -145,6 +178,18 @@ public class SqlCapture {
 
 	void unattributed() {
 		this.unattributed.increment();
+	}
+
+	/** Told of each request's report once the request is complete. */
+	@FunctionalInterface
+	public interface CompletionListener {
+
+		/**
+		 * @param report the complete report, its route known
+		 * @param query the request's query string as sent, if it had one
+		 */
+		void completed(RequestReport report, @Nullable String query);
+
 	}
 
 	/**

@@ -211,6 +211,7 @@ final class SqlReportFilter extends OncePerRequestFilter {
 		// Asked once the report is complete: a contributor sees the route and the
 		// statements.
 		report.tags(tags(request, report));
+		this.capture.completed(report, request.getQueryString());
 		List<Finding> findings = Failures.guard("N+1 detector", () -> this.diagnostics.findings(report), List.of());
 		List<Violation> violations = Failures.guard("rules", () -> this.diagnostics.violations(report, findings),
 				List.of());
