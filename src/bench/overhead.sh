@@ -5,7 +5,7 @@
 #
 #   src/bench/overhead.sh APP [SECONDS_PER_RUN] [ROUNDS]
 #   src/bench/overhead.sh lab 8 6
-#   src/bench/overhead.sh all 8 6        # lab, then jpa, then datajdbc-mariadb: every data-access style
+#   src/bench/overhead.sh all 8 6        # lab, jpa, datajdbc-mariadb, then tracing: every data-access style
 #
 # APP is one of:
 #   lab               this project's jar on PostgreSQL (DATABASE_URL, default jdbc:postgresql://127.0.0.1:5432/perf_s1,
@@ -13,6 +13,9 @@
 #   jpa               src/it/jpa-sample: Spring Data JPA and Hibernate on an in-memory H2
 #   datajdbc-mariadb  src/it/datajdbc-mariadb-sample: Spring Data JDBC on the MariaDB of this machine, with
 #                     vets added so that its vet list is an N+1 of 10; each instance gets a database of its own
+#   tracing           src/it/tracing-sample: Spring Data JPA on H2 with Micrometer Tracing and OpenTelemetry on,
+#                     every request sampled and exported over OTLP/HTTP to a sink this script starts; both
+#                     instances trace, so the difference is the starter's, findings on the span included
 # Needs the packaged jars (./mvnw -DskipTests package; for a sample, ./mvnw -f src/starter install and
 # package in its directory) and wrk (Debian: apt-get install -y wrk). Every instance listens on the loopback
 # only and stops at the end.
@@ -28,7 +31,7 @@ ROUNDS=${3:-6}
 OUT=${OUT:-target/bench}
 if [ "$APP" = all ]; then
   mkdir -p "$OUT"
-  for app in lab jpa datajdbc-mariadb; do
+  for app in lab jpa datajdbc-mariadb tracing; do
     "$0" "$app" "$SECONDS_PER_RUN" "$ROUNDS"
   done
   exit 0
@@ -78,7 +81,29 @@ case "$APP" in
       (9, '"'"'Ana Silva'"'"'), (10, '"'"'Tom Weber'"'"');
       INSERT INTO vet_specialty (vet, specialty) VALUES (5, 1), (6, 2), (7, 3), (8, 1), (9, 2), (10, 3)"'
     ;;
-  *) echo "unknown app $APP: lab, jpa, datajdbc-mariadb or all" >&2; exit 2 ;;
+  tracing)
+    JAR=${JAR:-src/it/tracing-sample/target/tracing-sample-0.0.1-SNAPSHOT.jar}
+    # Five owners, and a statement for the pets of each: 6 statements, one finding as a span event.
+    ENDPOINTS=${ENDPOINTS:-"/owners"}
+    MANAGEMENT=/actuator
+    SINK_PORT=${SINK_PORT:-4399}
+    APP_ARGS=(--management.tracing.sampling.probability=1.0
+      "--management.opentelemetry.tracing.export.otlp.endpoint=http://127.0.0.1:$SINK_PORT/v1/traces"
+      --management.otlp.metrics.export.enabled=false)
+    ON_ARGS=("${REMOTE[@]}")
+    # The collector: accepts every OTLP/HTTP export and drops it, as a backend that keeps up would.
+    python3 -c '
+import http.server, sys
+class Sink(http.server.BaseHTTPRequestHandler):
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        self.send_response(200); self.send_header("Content-Type", "application/x-protobuf")
+        self.send_header("Content-Length", "0"); self.end_headers()
+    def log_message(self, *args): pass
+http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), Sink).serve_forever()' "$SINK_PORT" &
+    SINK_PID=$!
+    ;;
+  *) echo "unknown app $APP: lab, jpa, datajdbc-mariadb, tracing or all" >&2; exit 2 ;;
 esac
 
 command -v wrk >/dev/null || { echo "wrk is not installed (Debian: apt-get install -y wrk)" >&2; exit 2; }
@@ -98,7 +123,7 @@ DEFAULT_VARIANTS="off on on-every-line"
 VARIANTS=(${VARIANTS:-$DEFAULT_VARIANTS})
 declare -A PORT PID
 port=8191
-trap 'for p in "${PID[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
+trap 'for p in "${PID[@]}" ${SINK_PID:-}; do kill "$p" 2>/dev/null || true; done' EXIT
 for variant in "${VARIANTS[@]}"; do
   PORT[$variant]=$port
   args=()
