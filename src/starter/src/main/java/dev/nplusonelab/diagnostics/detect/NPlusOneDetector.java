@@ -379,12 +379,10 @@ public class NPlusOneDetector {
 		}
 		List<Finding> sequence = new ArrayList<>(byIndex.values());
 		int size = members.size();
+		// The first round sets the order; every member runs once in each round only if
+		// the whole sequence repeats it, as a member missing from it would then never
+		// run.
 		List<Finding> order = sequence.subList(0, size);
-		Set<Finding> first = Collections.newSetFromMap(new IdentityHashMap<>());
-		first.addAll(order);
-		if (first.size() != size) {
-			return null;
-		}
 		for (int i = size; i < sequence.size(); i++) {
 			if (sequence.get(i) != order.get(i % size)) {
 				return null;
