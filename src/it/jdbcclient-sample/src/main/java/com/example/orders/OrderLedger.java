@@ -43,6 +43,9 @@ class OrderLedger {
 			WHERE id = ANY(?)
 			""";
 
+	/** Customers per statement in {@link #chunked}. */
+	static final int CHUNK = 2;
+
 	private final JdbcClient jdbc;
 
 	OrderLedger(JdbcClient jdbc) {
@@ -71,6 +74,25 @@ class OrderLedger {
 			this.jdbc.sql(CUSTOMERS)
 				.param(ids)
 				.query((RowCallbackHandler) (row) -> names.put(row.getLong("id"), row.getString("name")));
+		}
+		return orders.stream()
+			.map((order) -> new OrderLine(order.id(), names.get(order.customerId()), order.total()))
+			.toList();
+	}
+
+	/**
+	 * Batch+1: the customers loaded a few ids at a time, a chunk size meant to keep each
+	 * statement small, which makes one statement per chunk of the list. Same lines as
+	 * {@link #batched}, which binds every id at once.
+	 */
+	List<OrderLine> chunked() {
+		List<Order> orders = orders();
+		List<Long> ids = orders.stream().map(Order::customerId).distinct().toList();
+		Map<Long, String> names = new HashMap<>();
+		RowCallbackHandler name = (row) -> names.put(row.getLong("id"), row.getString("name"));
+		for (int from = 0; from < ids.size(); from += CHUNK) {
+			Long[] chunk = ids.subList(from, Math.min(from + CHUNK, ids.size())).toArray(Long[]::new);
+			this.jdbc.sql(CUSTOMERS).param(chunk).query(name);
 		}
 		return orders.stream()
 			.map((order) -> new OrderLine(order.id(), names.get(order.customerId()), order.total()))

@@ -21,6 +21,7 @@ import dev.nplusonelab.diagnostics.detect.Finding.Site;
 import dev.nplusonelab.diagnostics.detect.Finding.Source;
 import dev.nplusonelab.diagnostics.detect.Finding.Suggestion;
 
+import dev.nplusonelab.diagnostics.capture.DataAccess;
 import dev.nplusonelab.diagnostics.capture.Failures;
 import dev.nplusonelab.diagnostics.capture.StatementRecord;
 import dev.nplusonelab.diagnostics.capture.Statements;
@@ -407,8 +408,8 @@ public class NPlusOneDetector {
 		Finding first = members.get(0);
 		String callSite = commonLine(members, ran);
 		return new Finding(Kind.LOOP, first.sql(), (callSite != null) ? callSite : first.callSite(), count,
-				first.count(), millis, List.copyOf(indexes), first.source(), loopFix(members), List.copyOf(sites), null,
-				members, 0);
+				first.count(), millis, List.copyOf(indexes), first.source(),
+				loopFix(members, ran.get(first).get(0).issuer()), List.copyOf(sites), null, members, 0);
 	}
 
 	/**
@@ -430,9 +431,10 @@ public class NPlusOneDetector {
 
 	/**
 	 * One fix for a loop, from its members' own: each lookup for every row at once, as
-	 * many statements as the loop has members, or joined into the list's query.
+	 * many statements as the loop has members, or joined into the list's query, as the
+	 * code that sent them joins.
 	 */
-	private static @Nullable Suggestion loopFix(List<Finding> members) {
+	private static @Nullable Suggestion loopFix(List<Finding> members, DataAccess issuer) {
 		List<String> relations = new ArrayList<>();
 		StringBuilder summary = new StringBuilder();
 		StringBuilder code = new StringBuilder();
@@ -457,9 +459,21 @@ public class NPlusOneDetector {
 				: "the list";
 		return new Suggestion("load", List.copyOf(relations),
 				"load what the loop looks up for all of " + rows + " at once, " + members.size()
-						+ " statements instead of " + (members.size() * first.count())
-						+ ", or join it into the list's query" + summary,
+						+ " statements instead of " + (members.size() * first.count()) + ", " + join(issuer)
+						+ summary,
 				code.toString());
+	}
+
+	/** How the code that sent a loop's statements reads them with the list instead. */
+	private static String join(DataAccess issuer) {
+		return switch (issuer) {
+			case HIBERNATE -> "or join fetch them in the list's query";
+			// Aggregates refer to each other by id: a join across them is a query of
+			// its own, mapped to a read model.
+			case SPRING_DATA_JDBC -> "or read them with the list in one @Query that joins their tables into a read "
+					+ "model";
+			default -> "or join their tables into the list's statement";
+		};
 	}
 
 	/**

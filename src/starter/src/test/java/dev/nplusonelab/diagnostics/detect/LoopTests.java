@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import dev.nplusonelab.diagnostics.detect.Finding.Kind;
 import dev.nplusonelab.diagnostics.detect.Finding.Site;
 
+import dev.nplusonelab.diagnostics.capture.DataAccess;
 import dev.nplusonelab.diagnostics.capture.RecordedStatements;
 
 import static dev.nplusonelab.diagnostics.capture.RecordedStatements.unseen;
@@ -71,13 +72,35 @@ class LoopTests {
 					+ "OwnerLookup.java:13. Fix: ");
 			assertThat(loop.label()).isEqualTo("loop · 3 statements × 4 rows = 12 statements");
 			assertThat(loop.suggestion().summary()).isEqualTo("load what the loop looks up for all of the 4 rows of "
-					+ "#1 at once, 3 statements instead of 12, or join it into the list's query; 1) pet: load pet by "
+					+ "#1 at once, 3 statements instead of 12, or join their tables into the list's statement; 1) pet: load pet by "
 					+ "id for all rows at once, binding the collected ids as one Long[]; 2) type: load type by id for "
 					+ "all rows at once, binding the collected ids as one Long[]; 3) owner: load owner by id for all "
 					+ "rows at once, binding the collected ids as one Long[]");
 			assertThat(loop.suggestion().code()).isEqualTo("1) SELECT … FROM pet WHERE id = ANY(?); 2) SELECT … FROM "
 					+ "type WHERE id = ANY(?); 3) SELECT … FROM owner WHERE id = ANY(?)");
 		});
+	}
+
+	/**
+	 * The loop's fix joins as the code that sent it does: a fetch join for Hibernate, a
+	 * query of its own for Spring Data JDBC's aggregates.
+	 */
+	@Test
+	void theLoopsFixJoinsInTheTermsOfTheCodeThatSentIt() {
+		assertThat(loopFix(DataAccess.HIBERNATE)).contains(" 2 statements instead of 4, or join fetch them in the "
+				+ "list's query; 1) pet: ");
+		assertThat(loopFix(DataAccess.SPRING_DATA_JDBC)).contains(" 2 statements instead of 4, or read them with the "
+				+ "list in one @Query that joins their tables into a read model; 1) pet: ");
+	}
+
+	private String loopFix(DataAccess issuer) {
+		RecordedStatements statements = new RecordedStatements().issuedBy(issuer).ran(this.visits, 2);
+		for (long row = 1; row <= 2; row++) {
+			statements.ran(this.petById, 1, row).ran(this.ownerById, 1, row);
+		}
+		List<Finding> findings = this.detector.findings(statements.list());
+		assertThat(findings).singleElement().extracting(Finding::kind).isEqualTo(Kind.LOOP);
+		return findings.get(0).suggestion().summary();
 	}
 
 	/**
