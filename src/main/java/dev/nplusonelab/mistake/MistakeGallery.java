@@ -27,4 +27,9 @@ class MistakeGallery {
 		return Mistake.of("count-by-loading", "authors", wrong, right).measuring(AuthorTally::shownBytes);
 	}
 
+	@Bean
+	Mistake<TaggedBook> batchTooSmallPage(NaiveChunkedTagsReader wrong, OptimizedTaggedBooksReader right) {
+		return Mistake.of("batch-too-small", "books", wrong, right);
+	}
+
 }

@@ -120,6 +120,24 @@ final class MistakeQueries {
 
 	// end::titles-only[]
 
+	// tag::book-titles[]
+	/**
+	 * The page's books, without their tags: the wrong reader of the batch-too-small page
+	 * loads those itself, ten books at a time.
+	 */
+	private static final FetchPlan<TaggedBook> BOOK_TITLES = FetchPlan.of(TITLE_ROWS, MistakeQueries::taggedBook,
+			TaggedBook::id);
+
+	// end::book-titles[]
+
+	// tag::tagged-books[]
+	/** The page's books and their tags: one prefetch with every id of the page. */
+	private static final FetchPlan<TaggedBook> TAGGED_BOOKS = FetchPlan
+		.of(TITLE_ROWS, MistakeQueries::taggedBook, TaggedBook::id)
+		.prefetch(TAG_NAMES, TaggedBook::withTags);
+
+	// end::tagged-books[]
+
 	// tag::with-summary[]
 	/** Every column the page shows, and no other: the summary yes, the content no. */
 	private static final Select BLURB_ROWS = Select.from(BOOK)
@@ -174,6 +192,14 @@ final class MistakeQueries {
 	}
 
 	/** One statement: id and title, no summary. */
+	static FetchPlan<TaggedBook> bookTitles() {
+		return BOOK_TITLES;
+	}
+
+	static FetchPlan<TaggedBook> taggedBooks() {
+		return TAGGED_BOOKS;
+	}
+
 	static FetchPlan<BookTitleOnly> titlesOnly() {
 		return TITLES_ONLY;
 	}
@@ -223,6 +249,10 @@ final class MistakeQueries {
 	}
 
 	/** A book as a projection without its summary loads it. */
+	private static TaggedBook taggedBook(ResultSet row, int number) throws SQLException {
+		return new TaggedBook(row.getLong("id"), row.getString("title"), List.of());
+	}
+
 	record BookTitleOnly(long id, String title) {
 	}
 

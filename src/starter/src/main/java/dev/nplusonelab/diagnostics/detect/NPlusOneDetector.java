@@ -435,24 +435,32 @@ public class NPlusOneDetector {
 	 * code that sent them joins.
 	 */
 	private static @Nullable Suggestion loopFix(List<Finding> members, DataAccess issuer) {
+		// Members with the same fix (an aggregate and the rows that come with it) are
+		// named together, once.
+		Map<Suggestion, List<String>> tables = new LinkedHashMap<>();
+		for (Finding member : members) {
+			Suggestion fix = member.suggestion();
+			if (fix != null) {
+				tables.computeIfAbsent(fix, (k) -> new ArrayList<>()).add(String.valueOf(tableOf(member.sql())));
+			}
+		}
+		if (tables.isEmpty()) {
+			return null;
+		}
 		List<String> relations = new ArrayList<>();
 		StringBuilder summary = new StringBuilder();
 		StringBuilder code = new StringBuilder();
 		int named = 0;
-		for (Finding member : members) {
-			Suggestion fix = member.suggestion();
-			if (fix == null) {
-				continue;
-			}
+		for (Map.Entry<Suggestion, List<String>> fix : tables.entrySet()) {
 			named++;
-			relations.addAll(fix.relations());
-			String table = tableOf(member.sql());
-			summary.append("; ").append(named).append(") ").append((table != null) ? table + ": " : "");
-			summary.append(fix.summary());
-			code.append((code.length() > 0) ? "; " : "").append(named).append(") ").append(fix.code());
-		}
-		if (named == 0) {
-			return null;
+			fix.getKey().relations().stream().filter((relation) -> !relations.contains(relation)).forEach(relations::add);
+			summary.append("; ")
+				.append(named)
+				.append(") ")
+				.append(String.join(", ", fix.getValue()))
+				.append(": ")
+				.append(fix.getKey().summary());
+			code.append((named > 1) ? "; " : "").append(named).append(") ").append(fix.getKey().code());
 		}
 		Finding first = members.get(0);
 		String rows = (first.source() != null) ? "the " + first.source().rows() + " rows of #" + first.source().index()

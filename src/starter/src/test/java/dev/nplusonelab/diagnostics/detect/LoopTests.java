@@ -104,6 +104,27 @@ class LoopTests {
 	}
 
 	/**
+	 * Two lookups with the same fix (an aggregate and the rows that come with it) are
+	 * named once in the loop's fix, with both their tables.
+	 */
+	@Test
+	void membersWithTheSameFixAreNamedOnceInTheLoopsFix() {
+		FixSuggester same = (lookup) -> new Finding.Suggestion("join", List.of("visit.pet"), "join the pet", "JOIN pet");
+		RecordedStatements statements = new RecordedStatements().ran(this.visits, 2);
+		for (long row = 1; row <= 2; row++) {
+			statements.ran(this.petById, 1, row).ran(this.ownerById, 1, row);
+		}
+
+		List<Finding> findings = new NPlusOneDetector(List.of(same)).findings(statements.list());
+
+		assertThat(findings).singleElement().satisfies((loop) -> {
+			assertThat(loop.suggestion().summary()).endsWith("; 1) pet, owner: join the pet");
+			assertThat(loop.suggestion().code()).isEqualTo("1) JOIN pet");
+			assertThat(loop.suggestion().relations()).containsExactly("visit.pet");
+		});
+	}
+
+	/**
 	 * Lookups whose lines share no caller: the loop is named after its first statement's
 	 * line, not a line none of them came through.
 	 */
