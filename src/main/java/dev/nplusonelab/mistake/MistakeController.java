@@ -72,6 +72,12 @@ class MistakeController {
 		return show("batch-too-small", mode, paging, model);
 	}
 
+	@StatementBudget(1)
+	@GetMapping("/mistakes/lookups-per-row")
+	String lookupsPerRow(Mode mode, Paging paging, Model model) {
+		return show("lookups-per-row", mode, paging, model);
+	}
+
 	private String show(String key, Mode mode, Paging paging, Model model) {
 		Mistake<?> mistake = this.mistakes.get(key);
 		if (mistake == null) {

@@ -32,4 +32,9 @@ class MistakeGallery {
 		return Mistake.of("batch-too-small", "books", wrong, right);
 	}
 
+	@Bean
+	Mistake<BookCredits> lookupsPerRowPage(NaiveCreditsReader wrong, OptimizedCreditsReader right) {
+		return Mistake.of("lookups-per-row", "books", wrong, right);
+	}
+
 }

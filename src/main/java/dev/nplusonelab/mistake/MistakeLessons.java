@@ -184,6 +184,42 @@ class MistakeLessons {
 	}
 
 	@Bean
+	Technique lookupsPerRow() {
+		return Technique.mistake("lookups-per-row")
+			.order(70)
+			.page("/mistakes/lookups-per-row", "/mistakes/lookups-per-row?size=20")
+			.title("Three lookups per row: one loop")
+			.problem("For each book the page asks for its author, its category and its review count: three "
+					+ "statements per row, always in the same order. They are not three problems but one loop, and "
+					+ "the panel reports them as one finding with one fix: read the page with its joins and its "
+					+ "count.")
+			.cost(Formula.of(1).plus(3, "N", "books on the page, each with its author, category and reviews looked up"),
+					1)
+			.listLetters(BookCredits.class, (page) -> Map.of("N", (long) page.rows().size()))
+			.naiveCode(MistakeQueries.class, "book-keys")
+			.naiveCode(NaiveCreditsReader.class, "list")
+			.optimizedCode(MistakeQueries.class, "credits")
+			.optimizedCode(OptimizedCreditsReader.class, "list")
+			.django("""
+					# wrong: three queries per book
+					for book in Book.objects.order_by("id"):
+					    author = Author.objects.get(pk=book.author_id)
+					    category = Category.objects.get(pk=book.category_id)
+					    reviews = Review.objects.filter(book=book).count()
+
+					# right: one query
+					books = (Book.objects.order_by("id")
+					         .select_related("author", "category")
+					         .annotate(review_count=Count("reviews")))""")
+			.jpa("""
+					select new BookCredits(b.id, b.title, a.name, c.name,
+					       (select count(r) from Review r where r.book = b))
+					from Book b join b.author a join b.category c
+					order by b.id""")
+			.build();
+	}
+
+	@Bean
 	GuideEntry toAttribute() {
 		return GuideEntry.entry("prefetch-to-attr", Section.PREFETCH)
 			.order(20)
@@ -252,6 +288,11 @@ class MistakeLessons {
 	@Bean
 	PagePlan batchTooSmallPlan() {
 		return PagePlan.of("/mistakes/batch-too-small", MistakeQueries.taggedBooks());
+	}
+
+	@Bean
+	PagePlan lookupsPerRowPlan() {
+		return PagePlan.of("/mistakes/lookups-per-row", MistakeQueries.bookCredits());
 	}
 
 	@Bean

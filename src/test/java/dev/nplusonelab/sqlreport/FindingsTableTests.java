@@ -192,7 +192,14 @@ class FindingsTableTests {
 			/mistakes/batch-too-small?size=50
 			# The tags of fifty books, ten books per = ANY(?): five batches of one list, one statement with
 			# every id of the page as the fix, which is the tags prefetch the right side runs.
-			BATCH_PLUS_ONE   | NaiveChunkedTagsReader.java | book_tag | load the book_tag rows in one statement with all 50 book_id values, not one statement per chunk, binding the collected book_id values as one Long[] (SELECT … FROM book_tag WHERE book_id = ANY(?))
+			BATCH_PLUS_ONE   | NaiveChunkedTagsReader.java | tag | load the book_tag rows in one statement with all 50 book_id values, not one statement per chunk, binding the collected book_id values as one Long[] (SELECT … FROM book_tag WHERE book_id = ANY(?))
+
+			/mistakes/lookups-per-row?size=20
+			# Each book's author, category and review count, one after the other for every book: one loop,
+			# each lookup with the fix of its own relation; the page's lesson reads all three in one statement.
+			LOOP OF 3 > N_PLUS_ONE | NaiveCreditsReader.java | author | join book.author (Select.join(BOOK_AUTHOR))
+			LOOP OF 3 > N_PLUS_ONE | NaiveCreditsReader.java | category | join book.category (Select.join(BOOK_CATEGORY))
+			LOOP OF 3 > N_PLUS_ONE | NaiveCreditsReader.java | review | the page only shows values computed over book.reviews: annotate over book.reviews (Lateral.over(BOOK_REVIEWS, …))
 			""";
 
 	private static final Pattern REPEATED = Pattern.compile("^(\\d+)\\s*×\\s*(.*)$");

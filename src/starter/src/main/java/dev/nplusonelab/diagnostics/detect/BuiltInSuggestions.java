@@ -69,13 +69,12 @@ final class BuiltInSuggestions implements FixSuggester {
 					? new Suggestion("load", List.of(), "call findAllById once, with " + all + ", not once per chunk",
 							"findAllById(ids)")
 					: new Suggestion("load", List.of(),
-							"load the " + table + " rows in one repository query with " + all
-									+ ", not one per chunk",
+							"load the " + table + " rows in one repository query with " + all + ", not one per chunk",
 							"a derived query findBy…In(Collection<…> values) called once, or @Query(\"SELECT … FROM "
 									+ table + " WHERE " + keys(lookup, column) + "\")");
-			default -> new Suggestion("load", List.of(),
-					"load the " + table + " rows in one statement with " + all + ", not one statement per chunk, "
-							+ binding(lookup),
+			default -> new Suggestion(
+					"load", List.of(), "load the " + table + " rows in one statement with " + all
+							+ ", not one statement per chunk, " + binding(lookup),
 					"SELECT … FROM " + table + " WHERE " + keys(lookup, column));
 		};
 	}

@@ -144,8 +144,8 @@ public final class HibernateSuggestions implements MappingSuggester {
 		String alias = association.alias();
 		String join = (association.toMany() || association.optional()) ? "LEFT JOIN FETCH " : "JOIN FETCH ";
 		return new Suggestion("batch", List.of(name), summary + "; or join fetch " + name + " in the list's query",
-				batch + ", or " + global + ", or SELECT " + alias + " FROM " + association.entity() + " " + alias
-						+ " " + join + alias + "." + association.path());
+				batch + ", or " + global + ", or SELECT " + alias + " FROM " + association.entity() + " " + alias + " "
+						+ join + alias + "." + association.path());
 	}
 
 	@Override

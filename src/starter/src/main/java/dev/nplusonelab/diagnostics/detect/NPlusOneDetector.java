@@ -62,10 +62,10 @@ import dev.nplusonelab.diagnostics.capture.TextCache;
  * <li>Potential N+1s that make one loop are one <em>loop</em> finding, which lists them:
  * two or more of them issued for the same list (the same source statement), each run the
  * same number of times, whose statements interleave in one repeating order: round one
- * runs a, b, c, round two a, b, c again, and no round starts before the one before it
- * has run all of them. N+1s whose counts differ (Hibernate skipped keys its persistence
- * context already held), that were issued for different lists, or that run one after
- * the other (two loops over one list) stay findings of their own. A loop counts as one
+ * runs a, b, c, round two a, b, c again, and no round starts before the one before it has
+ * run all of them. N+1s whose counts differ (Hibernate skipped keys its persistence
+ * context already held), that were issued for different lists, or that run one after the
+ * other (two loops over one list) stay findings of their own. A loop counts as one
  * potential N+1 ({@link Finding#isNPlusOne()}): one place to change, one fix.</li>
  * <li>A statement that reads the rows after a key ({@code WHERE id > ? ... LIMIT n}) and
  * runs again from where it stopped is a chunked read of a large result (a keyset loop),
@@ -288,8 +288,8 @@ public class NPlusOneDetector {
 	 * Batches smaller than the list they were issued for: one finding for all of them,
 	 * with the batch size or the single statement that would load every key at once.
 	 */
-	private Finding batchPlusOne(List<StatementRecord> group, StatementRecord source,
-			@Nullable RepeatedLookup lookup, Set<Object> keys) {
+	private Finding batchPlusOne(List<StatementRecord> group, StatementRecord source, @Nullable RepeatedLookup lookup,
+			Set<Object> keys) {
 		StatementRecord first = group.get(0);
 		int largest = 0;
 		for (StatementRecord statement : group) {
@@ -297,9 +297,9 @@ public class NPlusOneDetector {
 		}
 		Source list = source(source);
 		Suggestion suggestion = (lookup != null) ? suggestForBatches(lookup.from(list), keys.size()) : null;
-		return new Finding(Kind.BATCH_PLUS_ONE, first.sql(), first.callSite(), group.size(), keys.size(),
-				millis(group), indexes(group), list, suggestion, List.of(new Site(first.callSite(), group.size())),
-				null, List.of(), largest);
+		return new Finding(Kind.BATCH_PLUS_ONE, first.sql(), first.callSite(), group.size(), keys.size(), millis(group),
+				indexes(group), list, suggestion, List.of(new Site(first.callSite(), group.size())), null, List.of(),
+				largest);
 	}
 
 	/**
@@ -312,8 +312,8 @@ public class NPlusOneDetector {
 		Map<String, List<Finding>> candidates = new LinkedHashMap<>();
 		for (Finding finding : perRow) {
 			if (finding.source() != null) {
-				candidates.computeIfAbsent(finding.source().index() + "\u0000" + finding.count(),
-						(k) -> new ArrayList<>())
+				candidates
+					.computeIfAbsent(finding.source().index() + "\u0000" + finding.count(), (k) -> new ArrayList<>())
 					.add(finding);
 			}
 		}
@@ -368,8 +368,8 @@ public class NPlusOneDetector {
 	}
 
 	/**
-	 * The members in the order each round runs them, if their statements run in rounds
-	 * of one of each, always in that order; {@code null} if they do not.
+	 * The members in the order each round runs them, if their statements run in rounds of
+	 * one of each, always in that order; {@code null} if they do not.
 	 */
 	private static @Nullable List<Finding> roundOrder(List<Finding> members, Map<Finding, List<StatementRecord>> ran) {
 		Map<Integer, Finding> byIndex = new TreeMap<>();
@@ -414,7 +414,8 @@ public class NPlusOneDetector {
 
 	/**
 	 * The nearest line of application code that the first statement of every member came
-	 * through, its call site or a caller: where the loop runs, or the method that runs it.
+	 * through, its call site or a caller: where the loop runs, or the method that runs
+	 * it.
 	 */
 	private static @Nullable String commonLine(List<Finding> members, Map<Finding, List<StatementRecord>> ran) {
 		List<List<String>> stacks = new ArrayList<>(members.size());
@@ -453,7 +454,11 @@ public class NPlusOneDetector {
 		int named = 0;
 		for (Map.Entry<Suggestion, List<String>> fix : tables.entrySet()) {
 			named++;
-			fix.getKey().relations().stream().filter((relation) -> !relations.contains(relation)).forEach(relations::add);
+			fix.getKey()
+				.relations()
+				.stream()
+				.filter((relation) -> !relations.contains(relation))
+				.forEach(relations::add);
 			summary.append("; ")
 				.append(named)
 				.append(") ")
@@ -467,8 +472,7 @@ public class NPlusOneDetector {
 				: "the list";
 		return new Suggestion("load", List.copyOf(relations),
 				"load what the loop looks up for all of " + rows + " at once, " + members.size()
-						+ " statements instead of " + (members.size() * first.count()) + ", " + join(issuer)
-						+ summary,
+						+ " statements instead of " + (members.size() * first.count()) + ", " + join(issuer) + summary,
 				code.toString());
 	}
 
@@ -478,8 +482,8 @@ public class NPlusOneDetector {
 			case HIBERNATE -> "or join fetch them in the list's query";
 			// Aggregates refer to each other by id: a join across them is a query of
 			// its own, mapped to a read model.
-			case SPRING_DATA_JDBC -> "or read them with the list in one @Query that joins their tables into a read "
-					+ "model";
+			case SPRING_DATA_JDBC ->
+				"or read them with the list in one @Query that joins their tables into a read " + "model";
 			default -> "or join their tables into the list's statement";
 		};
 	}
@@ -589,8 +593,8 @@ public class NPlusOneDetector {
 	/**
 	 * The keys of statements that each read a list of keys, if they are batches of the
 	 * list they were issued for, as Hibernate's batch fetching sends them
-	 * ({@code IN (?, ?, ?, ?)}, padded with {@code NULL}s, or {@code = ANY(?)}): no key in
-	 * two of them, so each parent is loaded once; at least two keys per statement on
+	 * ({@code IN (?, ?, ?, ?)}, padded with {@code NULL}s, or {@code = ANY(?)}): no key
+	 * in two of them, so each parent is loaded once; at least two keys per statement on
 	 * average; and at most half as many statements as the list returned rows. A lookup
 	 * per row by a list of the row's own keys ({@code findAllById} of each book's tags)
 	 * runs as many statements as there are rows, and stays a potential N+1. {@code null}

@@ -229,10 +229,10 @@ public class SqlPanelRenderer {
 				String from = (finding.kind() == Finding.Kind.DUPLICATE) ? finding.sitesText() : finding.callSite();
 				String keys = (finding.kind() == Finding.Kind.N_PLUS_ONE
 						&& finding.distinctParameterSets() < finding.count())
-						? ", " + finding.distinctParameterSets()
-								+ ((finding.distinctParameterSets() == 1) ? " distinct key" : " distinct keys")
-						: (finding.kind() == Finding.Kind.BATCH_PLUS_ONE) ? ", " + finding.distinctParameterSets() + " keys"
-								: "";
+								? ", " + finding.distinctParameterSets()
+										+ ((finding.distinctParameterSets() == 1) ? " distinct key" : " distinct keys")
+								: (finding.kind() == Finding.Kind.BATCH_PLUS_ONE)
+										? ", " + finding.distinctParameterSets() + " keys" : "";
 				span(html, "muted", "from " + from + ", " + decimal(finding.millis(), 1, true) + " ms" + keys);
 				Finding.Source source = finding.source();
 				// A loop runs each of its statements once per row, not all of them.

@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * Batch+1: a list's keys loaded in two or more batches from one line, where one would
- * do. One finding for all the batches, its numbers counted from the bound keys (never
+ * Batch+1: a list's keys loaded in two or more batches from one line, where one would do.
+ * One finding for all the batches, its numbers counted from the bound keys (never
  * Hibernate's padding), and a fix in the terms of the code that sent them: a batch size
  * for Hibernate, one statement with every key for JDBC, valid on the database they ran
  * on. One batch for the whole list is no finding.
@@ -122,8 +122,8 @@ class BatchPlusOneTests {
 	}
 
 	/**
-	 * JdbcTemplate code on MariaDB, whose driver binds no array, and on H2: one IN list of
-	 * every key, which JdbcClient or NamedParameterJdbcTemplate expands.
+	 * JdbcTemplate code on MariaDB, whose driver binds no array, and on H2: one IN list
+	 * of every key, which JdbcClient or NamedParameterJdbcTemplate expands.
 	 */
 	@Test
 	void chunksOfAnInListOnMariaDbOrH2AreFixedWithOneInListOfEveryKey() {
@@ -142,14 +142,14 @@ class BatchPlusOneTests {
 	}
 
 	/**
-	 * A Spring Data JDBC repository's {@code findAllById} called once per chunk of ids, on
-	 * MariaDB: once with every id; and a derived query per chunk of other keys: once.
+	 * A Spring Data JDBC repository's {@code findAllById} called once per chunk of ids,
+	 * on MariaDB: once with every id; and a derived query per chunk of other keys: once.
 	 */
 	@Test
 	void findAllByIdPerChunkIsFixedWithOneCallWithEveryId() {
 		String vets = unseen("SELECT `visit`.`id`, `visit`.`vet` FROM `visit`");
-		String vetsById = unseen("SELECT `vet`.`id` AS `id`, `vet`.`name` AS `name` FROM `vet` "
-				+ "WHERE `vet`.`id` IN (?, ?, ?)");
+		String vetsById = unseen(
+				"SELECT `vet`.`id` AS `id`, `vet`.`name` AS `name` FROM `vet` " + "WHERE `vet`.`id` IN (?, ?, ?)");
 		String visitsOfPets = unseen("SELECT `visit`.`id` AS `id` FROM `visit` WHERE `visit`.`pet` IN (?, ?, ?)");
 
 		assertThat(single(new RecordedStatements().on(MARIADB)
@@ -175,8 +175,8 @@ class BatchPlusOneTests {
 				"select p1_0.owner_id,p1_0.id,p1_0.name from pet p1_0 where p1_0.owner_id in (?,?,?,?)");
 		String petsOfOwners = unseen("SELECT id, name, owner_id FROM pet WHERE owner_id = ANY(?)");
 
-		assertThat(this.detector.findings(
-				new RecordedStatements().ran(this.owners, 4).ran(petsOfFourOwners, 6, 1L, 2L, 3L, 4L).list()))
+		assertThat(this.detector
+			.findings(new RecordedStatements().ran(this.owners, 4).ran(petsOfFourOwners, 6, 1L, 2L, 3L, 4L).list()))
 			.isEmpty();
 		assertThat(this.detector.findings(new RecordedStatements().ran(this.owners, 4)
 			.ran(petsOfOwners, 6, (Object) new Long[] { 1L, 2L, 3L, 4L })
@@ -199,8 +199,7 @@ class BatchPlusOneTests {
 			.list());
 
 		assertThat(findings).extracting(Finding::kind, Finding::callSite, Finding::count)
-			.containsExactly(tuple(Kind.BATCH_PLUS_ONE, "A.java:1", 2),
-					tuple(Kind.BATCH_PLUS_ONE, "B.java:2", 2));
+			.containsExactly(tuple(Kind.BATCH_PLUS_ONE, "A.java:1", 2), tuple(Kind.BATCH_PLUS_ONE, "B.java:2", 2));
 	}
 
 	/**
@@ -211,8 +210,9 @@ class BatchPlusOneTests {
 	void batchesWithNoKeyToNameHaveNoFix() {
 		String filtered = unseen("SELECT id FROM pet WHERE name LIKE ? AND owner_id IN (?, ?)");
 
-		Finding finding = single(
-				new RecordedStatements().ran(this.owners, 4).ran(filtered, 1, "R%", 1L, 2L).ran(filtered, 1, "R%", 3L, 4L));
+		Finding finding = single(new RecordedStatements().ran(this.owners, 4)
+			.ran(filtered, 1, "R%", 1L, 2L)
+			.ran(filtered, 1, "R%", 3L, 4L));
 
 		assertThat(finding.suggestion()).isNull();
 		assertThat(finding.message()).doesNotContain("Fix:");

@@ -306,8 +306,7 @@ class HibernateSuggestionsTests {
 					+ "query (@BatchSize(size = 4) on the Owner entity, or "
 					+ "spring.jpa.properties.hibernate.default_batch_fetch_size=4, or SELECT p FROM Pet p JOIN FETCH "
 					+ "p.owner)");
-		assertThat(batchFix(
-				hibernate().ran(page, 4, 0, 4).ran(petsOfOwners, 3, 1L, 2L).ran(petsOfOwners, 1, 3L, 4L)))
+		assertThat(batchFix(hibernate().ran(page, 4, 0, 4).ran(petsOfOwners, 3, 1L, 2L).ran(petsOfOwners, 1, 3L, 4L)))
 			.isEqualTo("load the 4 keys in one batch: a batch size of at least 4 for Owner.pets, with @BatchSize on "
 					+ "Owner.pets or hibernate.default_batch_fetch_size (on a paged query, a fetch join of a "
 					+ "collection makes Hibernate read every row and page in memory) (@BatchSize(size = 4) on "
@@ -325,10 +324,11 @@ class HibernateSuggestionsTests {
 		assertThat(batchFix(new RecordedStatements().ran(OWNERS, 4)
 			.issuedBy(DataAccess.HIBERNATE)
 			.ran(petsOfOwners, 3, 1L, 2L)
-			.ran(petsOfOwners, 1, 3L, 4L))).startsWith("load the 4 keys in one batch: a batch size of at least 4, on "
+			.ran(petsOfOwners, 1, 3L, 4L)))
+			.startsWith("load the 4 keys in one batch: a batch size of at least 4, on "
 					+ "the association with @BatchSize or for all of them, or a fetch join in the list's query");
-		assertThat(batchFix(new RecordedStatements().ran(OWNERS, 4).ran(petsOfOwners, 3, 1L, 2L).ran(petsOfOwners,
-				1, 3L, 4L)))
+		assertThat(batchFix(
+				new RecordedStatements().ran(OWNERS, 4).ran(petsOfOwners, 3, 1L, 2L).ran(petsOfOwners, 1, 3L, 4L)))
 			.isEqualTo("load the pet rows in one statement with all 4 owner_id values, not one statement per chunk, "
 					+ "binding the collected owner_id values as one Long[] (SELECT … FROM pet WHERE owner_id = ANY(?))");
 	}

@@ -87,8 +87,8 @@ class LoopTests {
 	 */
 	@Test
 	void theLoopsFixJoinsInTheTermsOfTheCodeThatSentIt() {
-		assertThat(loopFix(DataAccess.HIBERNATE)).contains(" 2 statements instead of 4, or join fetch them in the "
-				+ "list's query; 1) pet: ");
+		assertThat(loopFix(DataAccess.HIBERNATE))
+			.contains(" 2 statements instead of 4, or join fetch them in the " + "list's query; 1) pet: ");
 		assertThat(loopFix(DataAccess.SPRING_DATA_JDBC)).contains(" 2 statements instead of 4, or read them with the "
 				+ "list in one @Query that joins their tables into a read model; 1) pet: ");
 	}
@@ -109,7 +109,8 @@ class LoopTests {
 	 */
 	@Test
 	void membersWithTheSameFixAreNamedOnceInTheLoopsFix() {
-		FixSuggester same = (lookup) -> new Finding.Suggestion("join", List.of("visit.pet"), "join the pet", "JOIN pet");
+		FixSuggester same = (lookup) -> new Finding.Suggestion("join", List.of("visit.pet"), "join the pet",
+				"JOIN pet");
 		RecordedStatements statements = new RecordedStatements().ran(this.visits, 2);
 		for (long row = 1; row <= 2; row++) {
 			statements.ran(this.petById, 1, row).ran(this.ownerById, 1, row);
@@ -178,8 +179,8 @@ class LoopTests {
 	}
 
 	/**
-	 * Two loops over one list, one after the other (every pet, then every owner), are
-	 * two N+1s: no round runs one of each.
+	 * Two loops over one list, one after the other (every pet, then every owner), are two
+	 * N+1s: no round runs one of each.
 	 */
 	@Test
 	void lookupsThatRunOneAfterTheOtherAreNotOneLoop() {

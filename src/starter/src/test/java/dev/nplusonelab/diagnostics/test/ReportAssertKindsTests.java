@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The test API and the new kinds: a loop is a potential N+1 to
- * {@code hasNoPotentialNPlusOne}, batch+1 is not one, and {@code hasNoBatchPlusOne}
- * fails on it, naming it.
+ * {@code hasNoPotentialNPlusOne}, batch+1 is not one, and {@code hasNoBatchPlusOne} fails
+ * on it, naming it.
  */
 class ReportAssertKindsTests {
 
@@ -19,7 +19,8 @@ class ReportAssertKindsTests {
 	void aLoopIsAPotentialNPlusOne() {
 		RecordedStatements statements = new RecordedStatements().ran("SELECT id, pet_id, owner_id FROM visit", 2);
 		for (long row = 1; row <= 2; row++) {
-			statements.ran("SELECT name FROM pet WHERE id = ?", 1, row).ran("SELECT name FROM owner WHERE id = ?", 1, row);
+			statements.ran("SELECT name FROM pet WHERE id = ?", 1, row)
+				.ran("SELECT name FROM owner WHERE id = ?", 1, row);
 		}
 		RequestReport report = statements.report();
 

@@ -95,8 +95,8 @@ class PanelRenderingTests {
 		assertThat(panel.select("#sql-panel").attr("data-nplusone")).isEqualTo("1");
 		assertThat(panel.select(".findings li.finding-loop")).singleElement().satisfies((loop) -> {
 			assertThat(loop.select("strong").first().text()).isEqualTo("loop · 2 statements × 4 rows = 8 statements");
-			assertThat(loop.select(".finding-member .muted").eachText()).containsExactly("PetLookup.java:3, 4 statements",
-					"OwnerLookup.java:4, 4 statements");
+			assertThat(loop.select(".finding-member .muted").eachText())
+				.containsExactly("PetLookup.java:3, 4 statements", "OwnerLookup.java:4, 4 statements");
 			assertThat(loop.select(".finding-source").text()).isEqualTo("for the 4 rows of #1");
 		});
 		assertThat(panel.select(".findings li.finding-batch_plus_one")).singleElement().satisfies((batches) -> {
@@ -104,7 +104,8 @@ class PanelRenderingTests {
 			assertThat(batches.text()).contains("from TagLoader.java:7, ", " ms, 4 keys");
 		});
 		assertThat(panel.select(".violations li")).singleElement()
-			.satisfies((rule) -> assertThat(rule.text()).isEqualTo("N_PLUS_ONE finding 1, the loop from PetLookup.java:3"));
+			.satisfies((rule) -> assertThat(rule.text())
+				.isEqualTo("N_PLUS_ONE finding 1, the loop from PetLookup.java:3"));
 	}
 
 	@Test
