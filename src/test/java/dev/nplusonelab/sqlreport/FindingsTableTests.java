@@ -196,10 +196,10 @@ class FindingsTableTests {
 
 			/mistakes/lookups-per-row?size=20
 			# Each book's author, category and review count, one after the other for every book: one loop,
-			# each lookup with the fix of its own relation; the page's lesson reads all three in one statement.
+			# each lookup with the fix of its own relation (the count, a count in SQL); the lesson reads all three in one statement.
 			LOOP OF 3 > N_PLUS_ONE | NaiveCreditsReader.java | author | join book.author (Select.join(BOOK_AUTHOR))
 			LOOP OF 3 > N_PLUS_ONE | NaiveCreditsReader.java | category | join book.category (Select.join(BOOK_CATEGORY))
-			LOOP OF 3 > N_PLUS_ONE | NaiveCreditsReader.java | review | the page only shows values computed over book.reviews: annotate over book.reviews (Lateral.over(BOOK_REVIEWS, …))
+			LOOP OF 3 > N_PLUS_ONE | NaiveCreditsReader.java | review | annotate over book.reviews (Lateral.over(BOOK_REVIEWS, …))
 			""";
 
 	private static final Pattern REPEATED = Pattern.compile("^(\\d+)\\s*×\\s*(.*)$");
