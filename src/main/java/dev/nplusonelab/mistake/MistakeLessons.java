@@ -158,11 +158,10 @@ class MistakeLessons {
 			.problem("The tags are loaded in batches, the fix for an N+1, but ten books per statement: a page of "
 					+ "fifty sends five. A batch only removes the N+1 up to its size; past it, every ten rows cost "
 					+ "one more round trip. The panel calls it batch+1.")
-			.cost(Formula.of(1).plus("C", "chunks of ten books on the page (N / 10, rounded up), one = ANY(?) each"),
-					2)
+			.cost(Formula.of(1).plus("C", "chunks of ten books on the page (N / 10, rounded up), one = ANY(?) each"), 2)
 			.listLetters(TaggedBook.class,
-					(page) -> Map.of("C", (page.rows().size() + NaiveChunkedTagsReader.CHUNK - 1L)
-							/ NaiveChunkedTagsReader.CHUNK))
+					(page) -> Map.of("C",
+							(page.rows().size() + NaiveChunkedTagsReader.CHUNK - 1L) / NaiveChunkedTagsReader.CHUNK))
 			.naiveCode(MistakeQueries.class, "book-titles")
 			.naiveCode(NaiveChunkedTagsReader.class, "list")
 			.optimizedCode(MistakeQueries.class, "tagged-books")

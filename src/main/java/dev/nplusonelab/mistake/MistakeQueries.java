@@ -140,8 +140,7 @@ final class MistakeQueries {
 		.orderBy("b.id")
 		.paged();
 
-	private static final FetchPlan<BookKeys> BOOK_KEYS = FetchPlan.of(KEY_ROWS, MistakeQueries::bookKeys,
-			BookKeys::id);
+	private static final FetchPlan<BookKeys> BOOK_KEYS = FetchPlan.of(KEY_ROWS, MistakeQueries::bookKeys, BookKeys::id);
 
 	// end::book-keys[]
 

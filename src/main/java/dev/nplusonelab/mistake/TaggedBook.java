@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * A book with its tags on the batch-too-small page, the same record in both modes.
  *
- * @param tags the names of its tags, in the order {@code Bookstore.TAG_NAMES} sorts
- * them; empty for a book without any
+ * @param tags the names of its tags, in the order {@code Bookstore.TAG_NAMES} sorts them;
+ * empty for a book without any
  */
 record TaggedBook(long id, String title, List<String> tags) {
 

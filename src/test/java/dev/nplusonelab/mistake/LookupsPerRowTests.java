@@ -88,8 +88,8 @@ class LookupsPerRowTests {
 			assertThat(loop.distinctParameterSets()).isEqualTo(20);
 			assertThat(loop.members()).extracting(Finding::callSite)
 				.allSatisfy((site) -> assertThat(site).startsWith("NaiveCreditsReader.java:"));
-			assertThat(loop.message()).startsWith("loop: 3 statements × 20 rows = 60 statements from "
-					+ "NaiveCreditsReader.java:");
+			assertThat(loop.message())
+				.startsWith("loop: 3 statements × 20 rows = 60 statements from " + "NaiveCreditsReader.java:");
 			assertThat(loop.suggestion().code()).contains("Select.join(BOOK_AUTHOR)", "Select.join(BOOK_CATEGORY)",
 					"Lateral.over(BOOK_REVIEWS, …)");
 		});

@@ -312,9 +312,8 @@ class FindingsTableTests {
 			for (Finding member : members) {
 				String table = String.valueOf(NPlusOneDetector.tableOf(member.sql()))
 						+ ((member.column() != null) ? "." + member.column() : "");
-				String row = String.join(" | ", loop + member.kind().name(),
-						member.callSite().replaceAll(":\\d+$", ""), table,
-						(member.suggestion() != null) ? member.suggestion().text() : "-");
+				String row = String.join(" | ", loop + member.kind().name(), member.callSite().replaceAll(":\\d+$", ""),
+						table, (member.suggestion() != null) ? member.suggestion().text() : "-");
 				counts.merge(row, 1, Integer::sum);
 			}
 		}

@@ -63,8 +63,7 @@ class BatchSizeTwoTests {
 		assertThat(report).extractingPath("$.findings[0].distinct").isEqualTo(10);
 		assertThat(report).extractingPath("$.findings[0].batchSize").isEqualTo(2);
 		assertThat(report).extractingPath("$.findings[0].source").isEqualTo(1);
-		List<List<String>> keys = com.jayway.jsonpath.JsonPath.read(report.getJson(),
-				"$.statements[1:].parameters[0]");
+		List<List<String>> keys = com.jayway.jsonpath.JsonPath.read(report.getJson(), "$.statements[1:].parameters[0]");
 		assertThat(keys).flatExtracting((pair) -> pair)
 			.containsExactlyInAnyOrder("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
 		// Batch+1 is not counted as a potential N+1
