@@ -66,6 +66,18 @@ class MistakeController {
 		return show("count-by-loading", mode, paging, model);
 	}
 
+	@StatementBudget(2)
+	@GetMapping("/mistakes/batch-too-small")
+	String batchTooSmall(Mode mode, Paging paging, Model model) {
+		return show("batch-too-small", mode, paging, model);
+	}
+
+	@StatementBudget(1)
+	@GetMapping("/mistakes/lookups-per-row")
+	String lookupsPerRow(Mode mode, Paging paging, Model model) {
+		return show("lookups-per-row", mode, paging, model);
+	}
+
 	private String show(String key, Mode mode, Paging paging, Model model) {
 		Mistake<?> mistake = this.mistakes.get(key);
 		if (mistake == null) {

@@ -27,4 +27,14 @@ class MistakeGallery {
 		return Mistake.of("count-by-loading", "authors", wrong, right).measuring(AuthorTally::shownBytes);
 	}
 
+	@Bean
+	Mistake<TaggedBook> batchTooSmallPage(NaiveChunkedTagsReader wrong, OptimizedTaggedBooksReader right) {
+		return Mistake.of("batch-too-small", "books", wrong, right);
+	}
+
+	@Bean
+	Mistake<BookCredits> lookupsPerRowPage(NaiveCreditsReader wrong, OptimizedCreditsReader right) {
+		return Mistake.of("lookups-per-row", "books", wrong, right);
+	}
+
 }

@@ -150,6 +150,75 @@ class MistakeLessons {
 	}
 
 	@Bean
+	Technique batchTooSmall() {
+		return Technique.mistake("batch-too-small")
+			.order(60)
+			.page("/mistakes/batch-too-small", "/mistakes/batch-too-small?size=50")
+			.title("A batch too small for the list")
+			.problem("The tags are loaded in batches, the fix for an N+1, but ten books per statement: a page of "
+					+ "fifty sends five. A batch only removes the N+1 up to its size; past it, every ten rows cost "
+					+ "one more round trip. The panel calls it batch+1.")
+			.cost(Formula.of(1).plus("C", "chunks of ten books on the page (N / 10, rounded up), one = ANY(?) each"), 2)
+			.listLetters(TaggedBook.class,
+					(page) -> Map.of("C",
+							(page.rows().size() + NaiveChunkedTagsReader.CHUNK - 1L) / NaiveChunkedTagsReader.CHUNK))
+			.naiveCode(MistakeQueries.class, "book-titles")
+			.naiveCode(NaiveChunkedTagsReader.class, "list")
+			.optimizedCode(MistakeQueries.class, "tagged-books")
+			.optimizedCode(OptimizedTaggedBooksReader.class, "list")
+			.django("""
+					# wrong: the page's ids in slices of ten, one query per slice
+					for chunk in itertools.batched(ids, 10):
+					    links = BookTag.objects.filter(book_id__in=chunk).select_related("tag")
+
+					# right: prefetch_related sends one IN with every id of the page
+					books = Book.objects.order_by("id").prefetch_related("tags")""")
+			.jpa("""
+					// Hibernate's batch fetching with a batch smaller than the page:
+					// default_batch_fetch_size=10 sends five statements for fifty books.
+					// A batch size of at least the page, or one query for all its ids:
+					@BatchSize(size = 50) on Book.tags
+					select b from Book b left join fetch b.tags where b.id in :ids""")
+			.build();
+	}
+
+	@Bean
+	Technique lookupsPerRow() {
+		return Technique.mistake("lookups-per-row")
+			.order(70)
+			.page("/mistakes/lookups-per-row", "/mistakes/lookups-per-row?size=20")
+			.title("Three lookups per row: one loop")
+			.problem("For each book the page asks for its author, its category and its review count: three "
+					+ "statements per row, always in the same order. They are not three problems but one loop, and "
+					+ "the panel reports them as one finding with one fix: read the page with its joins and its "
+					+ "count.")
+			.cost(Formula.of(1).plus(3, "N", "books on the page, each with its author, category and reviews looked up"),
+					1)
+			.listLetters(BookCredits.class, (page) -> Map.of("N", (long) page.rows().size()))
+			.naiveCode(MistakeQueries.class, "book-keys")
+			.naiveCode(NaiveCreditsReader.class, "list")
+			.optimizedCode(MistakeQueries.class, "credits")
+			.optimizedCode(OptimizedCreditsReader.class, "list")
+			.django("""
+					# wrong: three queries per book
+					for book in Book.objects.order_by("id"):
+					    author = Author.objects.get(pk=book.author_id)
+					    category = Category.objects.get(pk=book.category_id)
+					    reviews = Review.objects.filter(book=book).count()
+
+					# right: one query
+					books = (Book.objects.order_by("id")
+					         .select_related("author", "category")
+					         .annotate(review_count=Count("reviews")))""")
+			.jpa("""
+					select new BookCredits(b.id, b.title, a.name, c.name,
+					       (select count(r) from Review r where r.book = b))
+					from Book b join b.author a join b.category c
+					order by b.id""")
+			.build();
+	}
+
+	@Bean
 	GuideEntry toAttribute() {
 		return GuideEntry.entry("prefetch-to-attr", Section.PREFETCH)
 			.order(20)
@@ -213,6 +282,16 @@ class MistakeLessons {
 	@Bean
 	PagePlan deferredColumnPlan() {
 		return PagePlan.of("/mistakes/deferred-column", MistakeQueries.blurbs());
+	}
+
+	@Bean
+	PagePlan batchTooSmallPlan() {
+		return PagePlan.of("/mistakes/batch-too-small", MistakeQueries.taggedBooks());
+	}
+
+	@Bean
+	PagePlan lookupsPerRowPlan() {
+		return PagePlan.of("/mistakes/lookups-per-row", MistakeQueries.bookCredits());
 	}
 
 	@Bean

@@ -120,6 +120,55 @@ final class MistakeQueries {
 
 	// end::titles-only[]
 
+	// tag::book-titles[]
+	/**
+	 * The page's books, without their tags: the wrong reader of the batch-too-small page
+	 * loads those itself, ten books at a time.
+	 */
+	private static final FetchPlan<TaggedBook> BOOK_TITLES = FetchPlan.of(TITLE_ROWS, MistakeQueries::taggedBook,
+			TaggedBook::id);
+
+	// end::book-titles[]
+
+	// tag::book-keys[]
+	/**
+	 * DELIBERATE ANTI-PATTERN (with the reader that looks each key up): the page's books
+	 * with the keys of their author and category, and nothing of what those name.
+	 */
+	private static final Select KEY_ROWS = Select.from(BOOK)
+		.columns("b.id", "b.title", "b.author_id", "b.category_id")
+		.orderBy("b.id")
+		.paged();
+
+	private static final FetchPlan<BookKeys> BOOK_KEYS = FetchPlan.of(KEY_ROWS, MistakeQueries::bookKeys, BookKeys::id);
+
+	// end::book-keys[]
+
+	// tag::credits[]
+	/**
+	 * The author and the category joined, the reviews counted by the database: one
+	 * statement for the page.
+	 */
+	private static final Select CREDIT_ROWS = Select.from(BOOK)
+		.columns("b.id", "b.title", "a.name AS author_name", "c.name AS category_name")
+		.join(BOOK_AUTHOR, BOOK_CATEGORY)
+		.annotate(Lateral.over(BOOK_REVIEWS, "review_stats", "count(*) AS review_count"))
+		.orderBy("b.id")
+		.paged();
+
+	private static final FetchPlan<BookCredits> CREDITS = FetchPlan.of(CREDIT_ROWS, MistakeQueries::bookCredits,
+			BookCredits::id);
+
+	// end::credits[]
+
+	// tag::tagged-books[]
+	/** The page's books and their tags: one prefetch with every id of the page. */
+	private static final FetchPlan<TaggedBook> TAGGED_BOOKS = FetchPlan
+		.of(TITLE_ROWS, MistakeQueries::taggedBook, TaggedBook::id)
+		.prefetch(TAG_NAMES, TaggedBook::withTags);
+
+	// end::tagged-books[]
+
 	// tag::with-summary[]
 	/** Every column the page shows, and no other: the summary yes, the content no. */
 	private static final Select BLURB_ROWS = Select.from(BOOK)
@@ -174,6 +223,22 @@ final class MistakeQueries {
 	}
 
 	/** One statement: id and title, no summary. */
+	static FetchPlan<BookKeys> bookKeys() {
+		return BOOK_KEYS;
+	}
+
+	static FetchPlan<BookCredits> bookCredits() {
+		return CREDITS;
+	}
+
+	static FetchPlan<TaggedBook> bookTitles() {
+		return BOOK_TITLES;
+	}
+
+	static FetchPlan<TaggedBook> taggedBooks() {
+		return TAGGED_BOOKS;
+	}
+
 	static FetchPlan<BookTitleOnly> titlesOnly() {
 		return TITLES_ONLY;
 	}
@@ -223,6 +288,24 @@ final class MistakeQueries {
 	}
 
 	/** A book as a projection without its summary loads it. */
+	private static BookKeys bookKeys(ResultSet row, int number) throws SQLException {
+		return new BookKeys(row.getLong("id"), row.getString("title"), row.getLong("author_id"),
+				row.getLong("category_id"));
+	}
+
+	private static BookCredits bookCredits(ResultSet row, int number) throws SQLException {
+		return new BookCredits(row.getLong("id"), row.getString("title"), row.getString("author_name"),
+				row.getString("category_name"), row.getLong("review_count"));
+	}
+
+	private static TaggedBook taggedBook(ResultSet row, int number) throws SQLException {
+		return new TaggedBook(row.getLong("id"), row.getString("title"), List.of());
+	}
+
+	/** A book and the keys of its author and category, before anything is looked up. */
+	record BookKeys(long id, String title, long authorId, long categoryId) {
+	}
+
 	record BookTitleOnly(long id, String title) {
 	}
 

@@ -47,34 +47,37 @@ class FindingsTableTests {
 	 * the table the statement reads (for large values, with the column they were read
 	 * from) | the suggestion, {@code -} for none. {@code n ×} repeats a row n times (one
 	 * finding per call site; for large values, per statement, call site and column,
-	 * however many times it ran); lines starting with {@code #} say why a fix is the
-	 * right one.
+	 * however many times it ran); {@code LOOP OF n >} marks a potential N+1 that is one
+	 * of the n lookups of a loop finding, which run together once per row of one list;
+	 * lines starting with {@code #} say why a fix is the right one.
 	 */
 	private static final String NAIVE_FINDINGS = """
 			/
 			# recentOrder: each item's book. The items are the order's to-many (order.items), the book a
 			# to-one of order_item: a join inside the items prefetch, as the dashboard's plan does.
-			N_PLUS_ONE       | NaiveDashboardReader.java | book       | prefetch order.items with join orderItem.book (Prefetch.of(ORDER_ITEMS, …).join(ORDER_ITEM_BOOK))
+			LOOP OF 2 > N_PLUS_ONE | NaiveDashboardReader.java | book       | prefetch order.items with join orderItem.book (Prefetch.of(ORDER_ITEMS, …).join(ORDER_ITEM_BOOK))
 			# ... and the tag links Spring Data JDBC loads with each of those Book aggregates: the dashboard
 			# shows only the titles of an order's books, so the fix is the same join, not their tags.
-			N_PLUS_ONE       | NaiveDashboardReader.java | book_tag   | the page shows no book.tags: they come with each book aggregate the code loads; prefetch order.items with join orderItem.book instead (Prefetch.of(ORDER_ITEMS, …).join(ORDER_ITEM_BOOK))
+			LOOP OF 2 > N_PLUS_ONE | NaiveDashboardReader.java | book_tag   | the page shows no book.tags: they come with each book aggregate the code loads; prefetch order.items with join orderItem.book instead (Prefetch.of(ORDER_ITEMS, …).join(ORDER_ITEM_BOOK))
 			# The newest books show their tags: their tag links and names are prefetched.
 			N_PLUS_ONE       | NaiveDashboardReader.java | book_tag   | prefetch book.tags (Prefetch.of(BOOK_TAGS, …))
-			N_PLUS_ONE       | NaiveDashboardReader.java | tag        | prefetch book.tags (Prefetch.of(BOOK_TAGS, …))
+			LOOP OF 3 > N_PLUS_ONE | NaiveDashboardReader.java | tag        | prefetch book.tags (Prefetch.of(BOOK_TAGS, …))
 			# newBook and bestSeller: each book's author.
-			2 × N_PLUS_ONE   | NaiveDashboardReader.java | author     | join book.author (Select.join(BOOK_AUTHOR))
+			LOOP OF 3 > N_PLUS_ONE | NaiveDashboardReader.java | author     | join book.author (Select.join(BOOK_AUTHOR))
+			LOOP OF 2 > N_PLUS_ONE | NaiveDashboardReader.java | author     | join book.author (Select.join(BOOK_AUTHOR))
 			# newBook: every review of the book, only to average them: the lesson computes it in SQL.
-			N_PLUS_ONE       | NaiveDashboardReader.java | review     | the page only shows values computed over book.reviews: annotate over book.reviews (Lateral.over(BOOK_REVIEWS, …))
+			LOOP OF 3 > N_PLUS_ONE | NaiveDashboardReader.java | review     | the page only shows values computed over book.reviews: annotate over book.reviews (Lateral.over(BOOK_REVIEWS, …))
 			# The best sellers show no tags (the plan that replaces their list, HomeRepository.BEST_SELLING_BOOKS,
 			# reads book columns and joins): their tag links come with the aggregates only.
 			N_PLUS_ONE       | NaiveDashboardReader.java | book_tag   | the page shows no book.tags: they come with each book aggregate the code loads; select the book columns the page shows instead (Select.columns(…))
 			# bestSeller, and newBook's lazy publisher read by the template: author, then its publisher.
-			2 × N_PLUS_ONE   | NaiveDashboardReader.java | publisher  | join book.author, author.publisher (Select.join(BOOK_AUTHOR, AUTHOR_PUBLISHER))
+			LOOP OF 2 > N_PLUS_ONE | NaiveDashboardReader.java | publisher  | join book.author, author.publisher (Select.join(BOOK_AUTHOR, AUTHOR_PUBLISHER))
+			N_PLUS_ONE   | NaiveDashboardReader.java | publisher  | join book.author, author.publisher (Select.join(BOOK_AUTHOR, AUTHOR_PUBLISHER))
 			# latestReview: the review's book (for its title), the tag links that come with that aggregate,
 			# and the review's customer.
-			N_PLUS_ONE       | NaiveDashboardReader.java | book       | join review.book (Select.join(REVIEW_BOOK))
-			N_PLUS_ONE       | NaiveDashboardReader.java | book_tag   | the page shows no book.tags: they come with each book aggregate the code loads; join review.book instead (Select.join(REVIEW_BOOK))
-			N_PLUS_ONE       | NaiveDashboardReader.java | customer   | join review.customer (Select.join(REVIEW_CUSTOMER))
+			LOOP OF 3 > N_PLUS_ONE | NaiveDashboardReader.java | book       | join review.book (Select.join(REVIEW_BOOK))
+			LOOP OF 3 > N_PLUS_ONE | NaiveDashboardReader.java | book_tag   | the page shows no book.tags: they come with each book aggregate the code loads; join review.book instead (Select.join(REVIEW_BOOK))
+			LOOP OF 3 > N_PLUS_ONE | NaiveDashboardReader.java | customer   | join review.customer (Select.join(REVIEW_CUSTOMER))
 			# newestOrders: the items of each PurchaseOrder aggregate, whose titles the dashboard lists;
 			# recentOrder: each order's customer.
 			N_PLUS_ONE       | NaiveDashboardReader.java | order_item | prefetch order.items (Prefetch.of(ORDER_ITEMS, …))
@@ -86,11 +89,11 @@ class FindingsTableTests {
 
 			/books
 			N_PLUS_ONE       | NaiveBookReader.java      | book_tag   | prefetch book.tags (Prefetch.of(BOOK_TAGS, …))
-			N_PLUS_ONE       | NaiveBookReader.java      | author     | join book.author (Select.join(BOOK_AUTHOR))
-			N_PLUS_ONE       | NaiveBookReader.java      | category   | join book.category (Select.join(BOOK_CATEGORY))
-			N_PLUS_ONE       | NaiveBookReader.java      | tag        | prefetch book.tags (Prefetch.of(BOOK_TAGS, …))
+			LOOP OF 4 > N_PLUS_ONE | NaiveBookReader.java      | author     | join book.author (Select.join(BOOK_AUTHOR))
+			LOOP OF 4 > N_PLUS_ONE | NaiveBookReader.java      | category   | join book.category (Select.join(BOOK_CATEGORY))
+			LOOP OF 4 > N_PLUS_ONE | NaiveBookReader.java      | tag        | prefetch book.tags (Prefetch.of(BOOK_TAGS, …))
 			# Every review of each book, only to count and average them: the page's lesson annotates.
-			N_PLUS_ONE       | NaiveBookReader.java      | review     | the page only shows values computed over book.reviews: annotate over book.reviews (Lateral.over(BOOK_REVIEWS, …))
+			LOOP OF 4 > N_PLUS_ONE | NaiveBookReader.java      | review     | the page only shows values computed over book.reviews: annotate over book.reviews (Lateral.over(BOOK_REVIEWS, …))
 			N_PLUS_ONE       | NaiveBookReader.java      | publisher  | join book.author, author.publisher (Select.join(BOOK_AUTHOR, AUTHOR_PUBLISHER))
 			N_PLUS_ONE       | NaiveBookReader.java      | editor     | join book.editor (Select.join(BOOK_EDITOR))
 			LARGE_VALUES     | NaiveBookReader.java      | book.content | project only the columns the page shows (Select.columns(...))
@@ -103,13 +106,13 @@ class FindingsTableTests {
 			# The tag links of every book of every author, which the list never shows: the page counts the
 			# books and lists the three latest, so that is all it loads of them.
 			N_PLUS_ONE       | NaiveAuthorReader.java    | book_tag   | the page shows no book.tags: they come with each book aggregate the code loads; annotate over author.books, and prefetch only the rows of author.books the page lists instead (Lateral.over(AUTHOR_BOOKS, …), and Prefetch.of(AUTHOR_BOOKS, …))
-			N_PLUS_ONE       | NaiveAuthorReader.java    | publisher  | join author.publisher (Select.join(AUTHOR_PUBLISHER))
+			LOOP OF 3 > N_PLUS_ONE | NaiveAuthorReader.java    | publisher  | join author.publisher (Select.join(AUTHOR_PUBLISHER))
 			# Every book, to count them and show the latest: a count (and the latest title) computed in SQL,
 			# and a prefetch limited to three per author.
-			N_PLUS_ONE       | NaiveAuthorReader.java    | book       | the page shows values computed over author.books and lists some of them: annotate over author.books, and prefetch only the rows of author.books the page lists (Lateral.over(AUTHOR_BOOKS, …), and Prefetch.of(AUTHOR_BOOKS, …))
+			LOOP OF 3 > N_PLUS_ONE | NaiveAuthorReader.java    | book       | the page shows values computed over author.books and lists some of them: annotate over author.books, and prefetch only the rows of author.books the page lists (Lateral.over(AUTHOR_BOOKS, …), and Prefetch.of(AUTHOR_BOOKS, …))
 			# avg(r.rating) over review JOIN book WHERE b.author_id: the reviews of the author's books,
 			# the lateral AuthorQueries writes.
-			N_PLUS_ONE       | NaiveAuthorReader.java    | review     | annotate over author.books, book.reviews (Lateral.over(List.of(AUTHOR_BOOKS, BOOK_REVIEWS), …))
+			LOOP OF 3 > N_PLUS_ONE | NaiveAuthorReader.java    | review     | annotate over author.books, book.reviews (Lateral.over(List.of(AUTHOR_BOOKS, BOOK_REVIEWS), …))
 			LARGE_VALUES     | NaiveAuthorReader.java    | book.content | project only the columns the page shows (Select.columns(...))
 
 			/authors/2
@@ -120,9 +123,9 @@ class FindingsTableTests {
 
 			/orders
 			# Each active item's book, for its title: a join inside the items prefetch, as OrderQueries does.
-			N_PLUS_ONE       | NaiveOrderReader.java     | book       | prefetch order.items with join orderItem.book (Prefetch.of(ORDER_ITEMS, …).join(ORDER_ITEM_BOOK))
+			LOOP OF 2 > N_PLUS_ONE | NaiveOrderReader.java     | book       | prefetch order.items with join orderItem.book (Prefetch.of(ORDER_ITEMS, …).join(ORDER_ITEM_BOOK))
 			# Those books are whole aggregates, loaded for one column: their tag links are never shown.
-			N_PLUS_ONE       | NaiveOrderReader.java     | book_tag   | the page shows no book.tags: they come with each book aggregate the code loads; prefetch order.items with join orderItem.book instead (Prefetch.of(ORDER_ITEMS, …).join(ORDER_ITEM_BOOK))
+			LOOP OF 2 > N_PLUS_ONE | NaiveOrderReader.java     | book_tag   | the page shows no book.tags: they come with each book aggregate the code loads; prefetch order.items with join orderItem.book instead (Prefetch.of(ORDER_ITEMS, …).join(ORDER_ITEM_BOOK))
 			# Every item of each order: the page counts the active ones and lists them (a filtered prefetch).
 			N_PLUS_ONE       | NaiveOrderReader.java     | order_item | the page shows values computed over order.items and lists some of them: annotate over order.items, and prefetch only the rows of order.items the page lists (Lateral.over(ORDER_ITEMS, …), and Prefetch.of(ORDER_ITEMS, …))
 			N_PLUS_ONE       | NaiveOrderReader.java     | customer   | join order.customer (Select.join(ORDER_CUSTOMER))
@@ -143,10 +146,10 @@ class FindingsTableTests {
 
 			/api/books
 			N_PLUS_ONE       | NaiveApiReader.java       | book_tag   | prefetch book.tags (Prefetch.of(BOOK_TAGS, …))
-			N_PLUS_ONE       | NaiveApiReader.java       | author     | join book.author (Select.join(BOOK_AUTHOR))
-			N_PLUS_ONE       | NaiveApiReader.java       | tag        | prefetch book.tags (Prefetch.of(BOOK_TAGS, …))
+			LOOP OF 3 > N_PLUS_ONE | NaiveApiReader.java       | author     | join book.author (Select.join(BOOK_AUTHOR))
+			LOOP OF 3 > N_PLUS_ONE | NaiveApiReader.java       | tag        | prefetch book.tags (Prefetch.of(BOOK_TAGS, …))
 			# count(*) per book: a count in SQL, not the reviews.
-			N_PLUS_ONE       | NaiveApiReader.java       | review     | annotate over book.reviews (Lateral.over(BOOK_REVIEWS, …))
+			LOOP OF 3 > N_PLUS_ONE | NaiveApiReader.java       | review     | annotate over book.reviews (Lateral.over(BOOK_REVIEWS, …))
 			LARGE_VALUES     | NaiveApiReader.java       | book.content | project only the columns the page shows (Select.columns(...))
 
 			/api/books/1
@@ -157,8 +160,8 @@ class FindingsTableTests {
 			/api/authors?size=20
 			# The JSON shows each author's books but no tags: the tag links only come with the aggregates.
 			N_PLUS_ONE       | NaiveApiReader.java       | book_tag   | the page shows no book.tags: they come with each book aggregate the code loads; prefetch author.books instead (Prefetch.of(AUTHOR_BOOKS, …))
-			N_PLUS_ONE       | NaiveApiReader.java       | publisher  | join author.publisher (Select.join(AUTHOR_PUBLISHER))
-			N_PLUS_ONE       | NaiveApiReader.java       | book       | prefetch author.books (Prefetch.of(AUTHOR_BOOKS, …))
+			LOOP OF 2 > N_PLUS_ONE | NaiveApiReader.java       | publisher  | join author.publisher (Select.join(AUTHOR_PUBLISHER))
+			LOOP OF 2 > N_PLUS_ONE | NaiveApiReader.java       | book       | prefetch author.books (Prefetch.of(AUTHOR_BOOKS, …))
 			LARGE_VALUES     | NaiveApiReader.java       | book.content | project only the columns the page shows (Select.columns(...))
 
 			/mistakes/filter-after-prefetch?size=20
@@ -168,8 +171,8 @@ class FindingsTableTests {
 
 			/mistakes/serializer?size=5
 			N_PLUS_ONE       | NaiveApiReader.java       | book_tag   | the page shows no book.tags: they come with each book aggregate the code loads; prefetch author.books instead (Prefetch.of(AUTHOR_BOOKS, …))
-			N_PLUS_ONE       | NaiveApiReader.java       | publisher  | join author.publisher (Select.join(AUTHOR_PUBLISHER))
-			N_PLUS_ONE       | NaiveApiReader.java       | book       | prefetch author.books (Prefetch.of(AUTHOR_BOOKS, …))
+			LOOP OF 2 > N_PLUS_ONE | NaiveApiReader.java       | publisher  | join author.publisher (Select.join(AUTHOR_PUBLISHER))
+			LOOP OF 2 > N_PLUS_ONE | NaiveApiReader.java       | book       | prefetch author.books (Prefetch.of(AUTHOR_BOOKS, …))
 			LARGE_VALUES     | NaiveApiReader.java       | book.content | project only the columns the page shows (Select.columns(...))
 
 			/mistakes/over-prefetching?size=20
@@ -185,6 +188,18 @@ class FindingsTableTests {
 			N_PLUS_ONE       | NaiveTallyReader.java     | review     | the page only shows values computed over book.reviews: annotate over author.books, book.reviews (Lateral.over(List.of(AUTHOR_BOOKS, BOOK_REVIEWS), …))
 			N_PLUS_ONE       | NaiveTallyReader.java     | book       | the page only shows values computed over author.books: annotate over author.books (Lateral.over(AUTHOR_BOOKS, …))
 			LARGE_VALUES     | NaiveTallyReader.java     | book.content | project only the columns the page shows (Select.columns(...))
+
+			/mistakes/batch-too-small?size=50
+			# The tags of fifty books, ten books per = ANY(?): five batches of one list, one statement with
+			# every id of the page as the fix, which is the tags prefetch the right side runs.
+			BATCH_PLUS_ONE   | NaiveChunkedTagsReader.java | tag | load the book_tag rows in one statement with all 50 book_id values, not one statement per chunk, binding the collected book_id values as one Long[] (SELECT … FROM book_tag WHERE book_id = ANY(?))
+
+			/mistakes/lookups-per-row?size=20
+			# Each book's author, category and review count, one after the other for every book: one loop,
+			# each lookup with the fix of its own relation (the count, a count in SQL); the lesson reads all three in one statement.
+			LOOP OF 3 > N_PLUS_ONE | NaiveCreditsReader.java | author | join book.author (Select.join(BOOK_AUTHOR))
+			LOOP OF 3 > N_PLUS_ONE | NaiveCreditsReader.java | category | join book.category (Select.join(BOOK_CATEGORY))
+			LOOP OF 3 > N_PLUS_ONE | NaiveCreditsReader.java | review | annotate over book.reviews (Lateral.over(BOOK_REVIEWS, …))
 			""";
 
 	private static final Pattern REPEATED = Pattern.compile("^(\\d+)\\s*×\\s*(.*)$");
@@ -284,15 +299,23 @@ class FindingsTableTests {
 		return pages;
 	}
 
-	/** The findings as rows of the table: no line numbers, which move when code does. */
+	/**
+	 * The findings as rows of the table: no line numbers, which move when code does. A
+	 * loop is a row per member, each marked with the loop's size, so that each member's
+	 * fix stays reviewed: the loop's own fix is made of theirs.
+	 */
 	private static List<String> rows(List<Finding> findings) {
 		Map<String, Integer> counts = new LinkedHashMap<>();
 		for (Finding finding : findings) {
-			String table = String.valueOf(NPlusOneDetector.tableOf(finding.sql()))
-					+ ((finding.column() != null) ? "." + finding.column() : "");
-			String row = String.join(" | ", finding.kind().name(), finding.callSite().replaceAll(":\\d+$", ""), table,
-					(finding.suggestion() != null) ? finding.suggestion().text() : "-");
-			counts.merge(row, 1, Integer::sum);
+			List<Finding> members = finding.members().isEmpty() ? List.of(finding) : finding.members();
+			String loop = finding.members().isEmpty() ? "" : "LOOP OF " + members.size() + " > ";
+			for (Finding member : members) {
+				String table = String.valueOf(NPlusOneDetector.tableOf(member.sql()))
+						+ ((member.column() != null) ? "." + member.column() : "");
+				String row = String.join(" | ", loop + member.kind().name(), member.callSite().replaceAll(":\\d+$", ""),
+						table, (member.suggestion() != null) ? member.suggestion().text() : "-");
+				counts.merge(row, 1, Integer::sum);
+			}
 		}
 		List<String> rows = new ArrayList<>();
 		counts.forEach((row, count) -> rows.add(counted(count, row)));

@@ -12,7 +12,8 @@ final class NaivePages {
 			"/customers", "/customers/1", "/api/books", "/api/books/1", "/api/authors?size=20",
 			"/mistakes/filter-after-prefetch?size=20", "/mistakes/serializer?size=5",
 			"/mistakes/over-prefetching?size=20", "/mistakes/deferred-column?size=20",
-			"/mistakes/count-by-loading?page=5&size=10");
+			"/mistakes/count-by-loading?page=5&size=10", "/mistakes/batch-too-small?size=50",
+			"/mistakes/lookups-per-row?size=20");
 
 	private NaivePages() {
 	}

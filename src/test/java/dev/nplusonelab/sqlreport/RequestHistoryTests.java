@@ -57,8 +57,12 @@ class RequestHistoryTests {
 			.hasPathSatisfying("$.summary.route", (route) -> assertThat(route).asString().isEqualTo("/books"))
 			.hasPathSatisfying("$.summary.mode", (mode) -> assertThat(mode).asString().isEqualTo("naive"))
 			.hasPathSatisfying("$.findings[0].message",
-					(finding) -> assertThat(finding).asString().startsWith("potential N+1"))
-			.hasPathSatisfying("$.findings[0].kind", (kind) -> assertThat(kind).asString().isEqualTo("n_plus_one"));
+					(finding) -> assertThat(finding).asString().startsWith("loop: 4 statements × 7 rows = 28 statements"))
+			.hasPathSatisfying("$.findings[0].kind", (kind) -> assertThat(kind).asString().isEqualTo("loop"))
+			.hasPathSatisfying("$.findings[0].members[*].kind",
+					(kinds) -> assertThat(kinds).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+						.containsOnly("n_plus_one")
+						.hasSize(4));
 	}
 
 	@Test

@@ -33,6 +33,12 @@ class OrderController {
 		return this.ledger.payments();
 	}
 
+	/** The same list with the customers loaded a chunk of ids at a time: batch+1. */
+	@GetMapping("/orders/chunked")
+	List<OrderLine> chunkedOrders() {
+		return this.ledger.chunked();
+	}
+
 	/**
 	 * One order, read twice: once for the page's heading, once more for its body, the
 	 * same statement with the same id from two lines.

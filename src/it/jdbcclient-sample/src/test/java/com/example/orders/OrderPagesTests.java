@@ -92,6 +92,34 @@ class OrderPagesTests {
 	}
 
 	@Test
+	void customersLoadedInChunksOfTwoIdsAreOneBatchPlusOneWhoseFixBindsEveryIdAsOneArray() {
+		double nPlusOnes = this.http.measured("app.sql.nplusone", "/orders/chunked", "COUNT");
+
+		ResponseEntity<String> chunked = this.http.get("/orders/chunked");
+
+		// The twelve orders, then their six customers two at a time
+		assertThat(chunked.getHeaders().getFirst("X-Sql-Statements"))
+			.isEqualTo(String.valueOf(1 + 6 / OrderLedger.CHUNK));
+		JsonContent report = this.http.report(chunked);
+		assertThat(report).extractingPath("$.findings[*].kind").asArray().containsExactly("batch_plus_one");
+		assertThat(report).extractingPath("$.findings[0].count").isEqualTo(3);
+		assertThat(report).extractingPath("$.findings[0].distinct").isEqualTo(6);
+		assertThat(report).extractingPath("$.findings[0].batchSize").isEqualTo(2);
+		assertThat(report).extractingPath("$.findings[0].message")
+			.asString()
+			.startsWith("batch+1: 3 batches of 2 keys for the 12 rows of #1 (SELECT id, customer_id, total FROM "
+					+ "purchase_order ORDER BY id) from "
+					+ SampleHttp.line("OrderLedger.java", ".param(chunk).query(name)") + ", 6 keys in all, ")
+			.endsWith("ms: SELECT id, name FROM customer WHERE id = ANY(?). Fix: load the customer rows in one "
+					+ "statement with all 6 ids, not one statement per chunk, binding the collected ids as one Long[] "
+					+ "(SELECT … FROM customer WHERE id = ANY(?))");
+		assertThat(report).extractingPath("$.summary.potentialNPlusOne").isEqualTo(0);
+		assertThat(this.http.measured("app.sql.nplusone", "/orders/chunked", "COUNT")).isEqualTo(nPlusOnes);
+		// The fix, as /orders/batched applies it: one array, one statement, no finding
+		assertThat(chunked.getBody()).isEqualTo(this.http.get("/orders/batched").getBody());
+	}
+
+	@Test
 	void anOrderReadForItsHeadingAndAgainForItsBodyIsOneDuplicateListingBothLines() {
 		double nPlusOnes = this.http.measured("app.sql.nplusone", "/orders/{id}", "COUNT");
 

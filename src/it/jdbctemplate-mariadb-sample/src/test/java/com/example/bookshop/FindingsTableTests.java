@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,8 +53,8 @@ class FindingsTableTests {
 	void everyPageReportsExactlyTheFindingsItsCodeCallsFor() {
 		Map<String, List<String>> expected = new LinkedHashMap<>();
 		expected.put("GET /books",
-				List.of("n_plus_one | " + AUTHOR_NAME + " (6×) | " + AUTHORS_FIX,
-						"n_plus_one | " + REVIEW_COUNT + " (6×) | " + REVIEW_COUNTS_FIX,
+				List.of("loop of 2 > n_plus_one | " + AUTHOR_NAME + " (6×) | " + AUTHORS_FIX,
+						"loop of 2 > n_plus_one | " + REVIEW_COUNT + " (6×) | " + REVIEW_COUNTS_FIX,
 						"duplicate | " + GENRES + " (6×) | " + GENRES_FIX));
 		expected.put("GET /books/batched", List.of());
 		expected.put("GET /books/sales", List.of("n_plus_one | " + COPIES_SOLD + " (6×) | " + COPIES_SOLD_FIX));
@@ -78,17 +79,28 @@ class FindingsTableTests {
 	}
 
 	/**
-	 * Each finding as a row of the table: its kind, its lines with their runs, its fix.
+	 * Each finding as a row of the table: its kind, its lines with their runs, its fix. A
+	 * loop is a row per lookup it is made of, marked with its size: the loop's fix is
+	 * made of theirs.
 	 */
 	@SuppressWarnings("unchecked")
 	private static List<String> rows(List<Map<String, Object>> findings) {
-		return findings.stream().map((finding) -> {
-			String sites = ((List<Map<String, Object>>) finding.get("sites")).stream()
-				.map((site) -> site.get("callSite") + " (" + site.get("runs") + "×)")
-				.collect(Collectors.joining(", "));
-			Map<String, Object> fix = (Map<String, Object>) finding.get("fix");
-			return finding.get("kind") + " | " + sites + " | " + ((fix != null) ? fix.get("text") : "no fix");
+		return findings.stream().flatMap((finding) -> {
+			List<Map<String, Object>> members = (List<Map<String, Object>>) finding.get("members");
+			if (members.isEmpty()) {
+				return Stream.of(row("", finding));
+			}
+			return members.stream().map((member) -> row("loop of " + members.size() + " > ", member));
 		}).toList();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static String row(String loop, Map<String, Object> finding) {
+		String sites = ((List<Map<String, Object>>) finding.get("sites")).stream()
+			.map((site) -> site.get("callSite") + " (" + site.get("runs") + "×)")
+			.collect(Collectors.joining(", "));
+		Map<String, Object> fix = (Map<String, Object>) finding.get("fix");
+		return loop + finding.get("kind") + " | " + sites + " | " + ((fix != null) ? fix.get("text") : "no fix");
 	}
 
 }

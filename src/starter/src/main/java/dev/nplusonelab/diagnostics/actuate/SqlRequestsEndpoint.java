@@ -186,21 +186,25 @@ public class SqlRequestsEndpoint {
 	/**
 	 * A finding as JSON.
 	 *
-	 * @param kind {@code n_plus_one}, {@code duplicate}, {@code unbatched_writes} or
-	 * {@code large_values}
+	 * @param kind {@code n_plus_one}, {@code loop}, {@code batch_plus_one},
+	 * {@code duplicate}, {@code unbatched_writes} or {@code large_values}
 	 * @param message the line the log and the panel show
 	 * @param count how many statements (values, for large values)
-	 * @param distinct how many distinct keys a potential N+1 looked up, or statements a
-	 * duplicate repeated
+	 * @param distinct how many distinct keys a potential N+1 looked up or batches loaded,
+	 * rounds a loop ran, or statements a duplicate repeated
 	 * @param sites every line that issued them, with how often
 	 * @param source the position of the list a potential N+1 ran for, if known
 	 * @param fix the fix, if one is named
 	 * @param column the column large values were read from; none for the other kinds
+	 * @param members the potential N+1s of a loop, in the order each round runs them;
+	 * empty for the other kinds
+	 * @param batchSize the most keys one of the batches loaded; none for the other kinds
 	 * @param index the column the statements filter on that no index leads, if the
 	 * database's metadata says so
 	 */
 	public record FindingView(String kind, String message, String sql, int count, int distinct, List<Site> sites,
-			@Nullable Integer source, @Nullable Fix fix, @Nullable String column, @Nullable MissingIndex index) {
+			@Nullable Integer source, @Nullable Fix fix, @Nullable String column, List<FindingView> members,
+			@Nullable Integer batchSize, @Nullable MissingIndex index) {
 
 		static FindingView of(Finding finding) {
 			Finding.Suggestion suggestion = finding.suggestion();
@@ -209,7 +213,9 @@ public class SqlRequestsEndpoint {
 					finding.sites().stream().map((site) -> new Site(site.callSite(), site.runs())).toList(),
 					(finding.source() != null) ? finding.source().index() : null,
 					(suggestion != null) ? new Fix(suggestion.summary(), suggestion.code(), suggestion.text()) : null,
-					finding.column(), MissingIndex.of(finding));
+					finding.column(), finding.members().stream().map(FindingView::of).toList(),
+					(finding.kind() == Finding.Kind.BATCH_PLUS_ONE) ? finding.batchSize() : null,
+					MissingIndex.of(finding));
 		}
 
 	}

@@ -49,6 +49,36 @@ final class BuiltInSuggestions implements FixSuggester {
 		};
 	}
 
+	/**
+	 * Batches smaller than the list: for Hibernate, a batch size that takes every key or
+	 * a fetch join; for code that chunks the keys itself, one statement with all of them.
+	 */
+	@Override
+	public Suggestion suggestForBatches(RepeatedLookup lookup, int keys) {
+		String table = lookup.table();
+		String column = lookup.column();
+		String all = "all " + keys + " " + (lookup.byId() ? "ids" : column + " values");
+		return switch (lookup.issuer()) {
+			case HIBERNATE -> new Suggestion("batch", List.of(),
+					"load the " + keys + " keys in one batch: a batch size of at least " + keys
+							+ ", on the association with @BatchSize or for all of them, or a fetch join in the "
+							+ "list's query",
+					"spring.jpa.properties.hibernate.default_batch_fetch_size=" + keys + ", or @BatchSize(size = "
+							+ keys + ") on the association, or JOIN FETCH in the list's query");
+			case SPRING_DATA_JDBC -> lookup.byId()
+					? new Suggestion("load", List.of(), "call findAllById once, with " + all + ", not once per chunk",
+							"findAllById(ids)")
+					: new Suggestion("load", List.of(),
+							"load the " + table + " rows in one repository query with " + all + ", not one per chunk",
+							"a derived query findBy…In(Collection<…> values) called once, or @Query(\"SELECT … FROM "
+									+ table + " WHERE " + keys(lookup, column) + "\")");
+			default -> new Suggestion(
+					"load", List.of(), "load the " + table + " rows in one statement with " + all
+							+ ", not one statement per chunk, " + binding(lookup),
+					"SELECT … FROM " + table + " WHERE " + keys(lookup, column));
+		};
+	}
+
 	@Override
 	public Suggestion suggestForLargeValues(StatementRecord statement) {
 		return new Suggestion("project", List.of(), "select only the columns the page shows",

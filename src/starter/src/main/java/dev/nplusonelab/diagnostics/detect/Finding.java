@@ -13,15 +13,18 @@ import dev.nplusonelab.diagnostics.capture.Statements;
 /**
  * Something the detector found in one request's statements.
  *
- * @param kind a potential N+1, a duplicate, unbatched writes or a read of large values
- * @param sql the statement text of the first one
+ * @param kind a potential N+1, a loop of them, batches smaller than their list, a
+ * duplicate, unbatched writes or a read of large values
+ * @param sql the statement text of the first one; for a loop, of its first member
  * @param callSite the line of application code that issued them; for a duplicate, the
- * first of {@code sites}
+ * first of {@code sites}; for a loop, the nearest line every member's statements came
+ * through, or its first member's line when they share none
  * @param count how many statements (for large values: how many large values, over all the
- * runs of {@code indexes})
+ * runs of {@code indexes}; for a loop, the statements of all its members)
  * @param distinctParameterSets how many different statements and values among them: for a
- * potential N+1, the distinct keys it looked up; for a duplicate, the statements that ran
- * more than once; for large values, the runs with values of their own
+ * potential N+1, the distinct keys it looked up; for batches, the distinct keys they
+ * loaded; for a loop, how many times it went round; for a duplicate, the statements that
+ * ran more than once; for large values, the runs with values of their own
  * @param millis their summed driver time
  * @param indexes their positions in the request
  * @param source the statement that most likely produced the rows they were issued for
@@ -30,25 +33,36 @@ import dev.nplusonelab.diagnostics.capture.Statements;
  * each did
  * @param column for large values, the column they were read from, as the result set
  * labels it; {@code null} for the other kinds
+ * @param members for a loop, the potential N+1s it is made of, in the order each round
+ * runs them; empty for the other kinds
+ * @param batchSize for batches, the most keys one of them loaded; 0 for the other kinds
  * @param indexHint the column they filter on that no index leads, when the database's
  * metadata says so; {@code null} when it has one, or nobody looked
  */
 public record Finding(Kind kind, String sql, String callSite, int count, int distinctParameterSets, double millis,
 		List<Integer> indexes, @Nullable Source source, @Nullable Suggestion suggestion, List<Site> sites,
-		@Nullable String column, @Nullable IndexHint indexHint) {
+		@Nullable String column, List<Finding> members, int batchSize, @Nullable IndexHint indexHint) {
 
 	/** A finding before anything looked at the indexes of its table. */
 	public Finding(Kind kind, String sql, String callSite, int count, int distinctParameterSets, double millis,
 			List<Integer> indexes, @Nullable Source source, @Nullable Suggestion suggestion, List<Site> sites,
-			@Nullable String column) {
+			@Nullable String column, List<Finding> members, int batchSize) {
 		this(kind, sql, callSite, count, distinctParameterSets, millis, indexes, source, suggestion, sites, column,
-				null);
+				members, batchSize, null);
 	}
 
 	/** The same finding, with what the indexes of its table say. */
 	public Finding withIndexHint(@Nullable IndexHint hint) {
 		return new Finding(this.kind, this.sql, this.callSite, this.count, this.distinctParameterSets, this.millis,
-				this.indexes, this.source, this.suggestion, this.sites, this.column, hint);
+				this.indexes, this.source, this.suggestion, this.sites, this.column, this.members, this.batchSize,
+				hint);
+	}
+
+	/** The same loop, with its members as given (each with its own index hint). */
+	public Finding withMembers(List<Finding> members) {
+		return new Finding(this.kind, this.sql, this.callSite, this.count, this.distinctParameterSets, this.millis,
+				this.indexes, this.source, this.suggestion, this.sites, this.column, members, this.batchSize,
+				this.indexHint);
 	}
 
 	/**
@@ -70,9 +84,27 @@ public record Finding(Kind kind, String sql, String callSite, int count, int dis
 	/** How large a large value is, in words. */
 	private static final String LARGE = (Fetched.LARGE_VALUE_BYTES / 1024) + " KB";
 
-	/** A potential N+1, as opposed to the other kinds. */
+	public Finding {
+		members = List.copyOf(members);
+	}
+
+	/** A finding that is neither a loop nor batches. */
+	public Finding(Kind kind, String sql, String callSite, int count, int distinctParameterSets, double millis,
+			List<Integer> indexes, @Nullable Source source, @Nullable Suggestion suggestion, List<Site> sites,
+			@Nullable String column) {
+		this(kind, sql, callSite, count, distinctParameterSets, millis, indexes, source, suggestion, sites, column,
+				List.of(), 0);
+	}
+
+	/**
+	 * A potential N+1, or a loop of them: what budgets of N+1s, strict mode and the
+	 * {@code app.sql.nplusone} metric count. A loop counts once, as it is one loop with
+	 * one fix, however many statements each round runs; batches smaller than their list
+	 * are not counted, as they already load many rows per statement and need a larger
+	 * batch, not a rewrite.
+	 */
 	public boolean isNPlusOne() {
-		return this.kind == Kind.N_PLUS_ONE;
+		return this.kind == Kind.N_PLUS_ONE || this.kind == Kind.LOOP;
 	}
 
 	/** One line, as the log and the panel show it. */
@@ -130,6 +162,69 @@ public record Finding(Kind kind, String sql, String callSite, int count, int dis
 					message.append(", ").append(plural(this.distinctParameterSets, "distinct key"));
 				}
 			}
+			case LOOP -> {
+				int rounds = this.distinctParameterSets;
+				message.append("loop: ")
+					.append(plural(this.members.size(), "statement"))
+					.append(" × ")
+					.append(plural(rounds, "row"))
+					.append(" = ")
+					.append(this.count)
+					.append(" statements from ")
+					.append(this.callSite);
+				if (this.source != null) {
+					message.append(", over the ")
+						.append(plural(this.source.rows(), "row"))
+						.append(" of #")
+						.append(this.source.index())
+						.append(" (")
+						.append(Fingerprint.brief(this.source.sql()))
+						.append(')');
+				}
+				message.append(String.format(Locale.ROOT, ", %.1f ms: ", this.millis));
+				for (int i = 0; i < this.members.size(); i++) {
+					Finding member = this.members.get(i);
+					message.append((i > 0) ? "; " : "")
+						.append(Fingerprint.brief(member.sql()))
+						.append(" from ")
+						.append(member.callSite());
+				}
+				if (this.suggestion != null) {
+					message.append(". Fix: ").append(this.suggestion.text());
+				}
+				for (Finding member : this.members) {
+					IndexHint missing = member.indexHint();
+					if (missing != null) {
+						message.append(". Also ")
+							.append(member.indexHintText())
+							.append(" (")
+							.append(missing.create())
+							.append(')');
+					}
+				}
+				return message.toString();
+			}
+			case BATCH_PLUS_ONE -> {
+				message.append("batch+1: ")
+					.append(plural(this.count, "batch"))
+					.append(" of ")
+					.append((this.distinctParameterSets < this.count * this.batchSize) ? "up to " : "")
+					.append(plural(this.batchSize, "key"));
+				if (this.source != null) {
+					message.append(" for the ")
+						.append(plural(this.source.rows(), "row"))
+						.append(" of #")
+						.append(this.source.index())
+						.append(" (")
+						.append(Fingerprint.brief(this.source.sql()))
+						.append(')');
+				}
+				message.append(" from ")
+					.append(this.callSite)
+					.append(", ")
+					.append(plural(this.distinctParameterSets, "key"))
+					.append(" in all");
+			}
 			case DUPLICATE -> {
 				message.append("duplicate: ");
 				if (this.distinctParameterSets == 1) {
@@ -177,6 +272,11 @@ public record Finding(Kind kind, String sql, String callSite, int count, int dis
 	public String label() {
 		return switch (this.kind) {
 			case N_PLUS_ONE -> "potential N+1 · " + this.count + " statements";
+			case LOOP -> "loop · " + this.members.size() + " statements × " + plural(this.distinctParameterSets, "row")
+					+ " = " + this.count + " statements";
+			case BATCH_PLUS_ONE -> "batch+1 · " + plural(this.count, "batch") + " of "
+					+ ((this.distinctParameterSets < this.count * this.batchSize) ? "up to " : "")
+					+ plural(this.batchSize, "key");
 			case DUPLICATE -> "duplicate · " + this.count + " runs";
 			case UNBATCHED_WRITES -> "unbatched writes · " + this.count + " statements";
 			case LARGE_VALUES -> "large values · " + this.count + " of " + LARGE + " or more in " + this.column
@@ -185,7 +285,7 @@ public record Finding(Kind kind, String sql, String callSite, int count, int dis
 	}
 
 	private static String plural(long count, String noun) {
-		return count + " " + noun + ((count == 1) ? "" : "s");
+		return count + " " + noun + ((count == 1) ? "" : noun.endsWith("ch") ? "es" : "s");
 	}
 
 	public enum Kind {
@@ -195,6 +295,19 @@ public record Finding(Kind kind, String sql, String callSite, int count, int dis
 		 * rows hold.
 		 */
 		N_PLUS_ONE,
+
+		/**
+		 * Potential N+1s that run together, once per row of one list, in one repeating
+		 * order: one loop, with one fix for all of them.
+		 */
+		LOOP,
+
+		/**
+		 * Two or more statements from one line that each load a batch of the keys of one
+		 * list ({@code IN (?, ?)} or {@code = ANY(?)}), and together all of them: the
+		 * batch is smaller than the list.
+		 */
+		BATCH_PLUS_ONE,
 
 		/**
 		 * A read with the same text and values asked for again, from the same line or

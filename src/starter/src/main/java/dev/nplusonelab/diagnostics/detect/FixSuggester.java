@@ -20,6 +20,18 @@ public interface FixSuggester {
 	Finding.@Nullable Suggestion suggest(RepeatedLookup lookup);
 
 	/**
+	 * The fix for statements that each loaded a batch of the keys of one list, two or
+	 * more batches where one would do (batch+1), or {@code null} to leave it to the next
+	 * suggester. {@code lookup} describes the batches: {@link RepeatedLookup#count()} is
+	 * how many there were.
+	 * @param keys how many distinct keys they loaded in all: what one statement, or a
+	 * batch size, must take
+	 */
+	default Finding.@Nullable Suggestion suggestForBatches(RepeatedLookup lookup, int keys) {
+		return null;
+	}
+
+	/**
 	 * Whether the rows of {@code table} lead to what {@code lookup} reads, through a
 	 * relation this suggester knows. Among the statements that ran before the repeats and
 	 * returned enough rows, the detector takes the nearest one that leads there as the

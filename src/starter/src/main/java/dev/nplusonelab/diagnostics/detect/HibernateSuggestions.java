@@ -112,6 +112,42 @@ public final class HibernateSuggestions implements MappingSuggester {
 				"SELECT " + alias + " FROM " + first.entity() + " " + alias + " " + joins);
 	}
 
+	/**
+	 * Batches of an association smaller than the list: a batch size that takes every key
+	 * of the list, where Hibernate reads it for that association ({@code @BatchSize} on a
+	 * collection, or on the entity class a to-one refers to), or the global default; or a
+	 * fetch join, except for a collection on a paged list.
+	 */
+	@Override
+	public @Nullable Suggestion suggestForBatches(RepeatedLookup lookup, int keys) {
+		if (lookup.issuer() != DataAccess.HIBERNATE
+				|| (lookup.source() != null && lookup.source().issuer() != DataAccess.HIBERNATE)) {
+			return null;
+		}
+		List<Mapped> found = associations(lookup, lookup.sourceTable());
+		if (found.size() != 1) {
+			return null;
+		}
+		Mapped association = found.get(0);
+		String name = association.name();
+		String where = association.toMany() ? name : "the " + association.target() + " entity";
+		String batch = "@BatchSize(size = " + keys + ") on " + where;
+		String global = "spring.jpa.properties.hibernate.default_batch_fetch_size=" + keys;
+		String summary = "load the " + keys + " keys in one batch: a batch size of at least " + keys + " for " + name
+				+ ", with @BatchSize on " + where + " or hibernate.default_batch_fetch_size";
+		if (association.toMany() && lookup.sourcePaged()) {
+			return new Suggestion("batch", List.of(name),
+					summary + " (on a paged query, a fetch join of a collection makes Hibernate read every row and "
+							+ "page in memory)",
+					batch + ", or " + global);
+		}
+		String alias = association.alias();
+		String join = (association.toMany() || association.optional()) ? "LEFT JOIN FETCH " : "JOIN FETCH ";
+		return new Suggestion("batch", List.of(name), summary + "; or join fetch " + name + " in the list's query",
+				batch + ", or " + global + ", or SELECT " + alias + " FROM " + association.entity() + " " + alias + " "
+						+ join + alias + "." + association.path());
+	}
+
 	@Override
 	public boolean leadsTo(String table, RepeatedLookup lookup) {
 		return !associations(lookup, table).isEmpty();

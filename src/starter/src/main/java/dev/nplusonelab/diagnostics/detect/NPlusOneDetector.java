@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,6 +21,7 @@ import dev.nplusonelab.diagnostics.detect.Finding.Site;
 import dev.nplusonelab.diagnostics.detect.Finding.Source;
 import dev.nplusonelab.diagnostics.detect.Finding.Suggestion;
 
+import dev.nplusonelab.diagnostics.capture.DataAccess;
 import dev.nplusonelab.diagnostics.capture.Failures;
 import dev.nplusonelab.diagnostics.capture.StatementRecord;
 import dev.nplusonelab.diagnostics.capture.Statements;
@@ -49,6 +52,21 @@ import dev.nplusonelab.diagnostics.capture.TextCache;
  * on average, and at most half as many statements as the list they were issued for
  * returned rows. A list of keys per row of that list (each book's tags by their ids)
  * remains a potential N+1.</li>
+ * <li>Two or more such batches, of arrays or of key lists, from one line and of one
+ * statement, for one list, are <em>batch+1</em>: the batch is smaller than the list
+ * (Hibernate's {@code default_batch_fetch_size=2} over ten owners sends five
+ * {@code IN (?, ?)}; a loop of {@code findAllById} over chunks does the same). The keys
+ * are counted from the bound values, without Hibernate's {@code NULL} padding. The fix is
+ * a batch size of at least that many keys for Hibernate, and one statement with all of
+ * them for JDBC code. One batch for the whole list is no finding.</li>
+ * <li>Potential N+1s that make one loop are one <em>loop</em> finding, which lists them:
+ * two or more of them issued for the same list (the same source statement), each run the
+ * same number of times, whose statements interleave in one repeating order: round one
+ * runs a, b, c, round two a, b, c again, and no round starts before the one before it has
+ * run all of them. N+1s whose counts differ (Hibernate skipped keys its persistence
+ * context already held), that were issued for different lists, or that run one after the
+ * other (two loops over one list) stay findings of their own. A loop counts as one
+ * potential N+1 ({@link Finding#isNPlusOne()}): one place to change, one fix.</li>
  * <li>A statement that reads the rows after a key ({@code WHERE id > ? ... LIMIT n}) and
  * runs again from where it stopped is a chunked read of a large result (a keyset loop),
  * not a query per row: it is not counted either.</li>
@@ -182,13 +200,16 @@ public class NPlusOneDetector {
 		}
 		List<Finding> found = new ArrayList<>();
 		Set<String> perRowSites = new HashSet<>();
+		Map<Finding, List<StatementRecord>> ran = new IdentityHashMap<>();
 		for (Map.Entry<String, List<StatementRecord>> group : bySite.entrySet()) {
 			Finding repeat = perRow(statements, runs, group.getValue(), route);
 			if (repeat != null) {
 				found.add(repeat);
+				ran.put(repeat, group.getValue());
 				perRowSites.add(group.getKey());
 			}
 		}
+		found = loops(found, ran);
 		found.sort((a, b) -> Integer.compare(b.count(), a.count()));
 		found.addAll(duplicates(bySite, perRowSites));
 		for (List<StatementRecord> group : writes.values()) {
@@ -242,20 +263,228 @@ public class NPlusOneDetector {
 	private @Nullable Finding perRow(List<StatementRecord> statements, Map<String, Integer> runs,
 			List<StatementRecord> group, @Nullable String route) {
 		StatementRecord first = group.get(0);
-		if (group.size() < 2 || first.fingerprint().indexOf('?') < 0 || bindsArrays(group) || CHUNKS.get(first.sql())) {
+		if (group.size() < 2 || first.fingerprint().indexOf('?') < 0 || CHUNKS.get(first.sql())) {
 			return null;
 		}
 		int distinct = distinct(group);
 		RepeatedLookup lookup = lookup(first, group.size(), distinct, route);
 		StatementRecord source = locate(statements, runs, first, group.size(), lookup);
+		Set<Object> batched = batchedKeys(group, source);
+		if (batched != null) {
+			return batchPlusOne(group, source, lookup, batched);
+		}
 		boolean oneList = source != null && source.fetched().rows() >= group.size();
-		if ((distinct == 1 && !oneList) || loadsInBatches(group, source)) {
+		if ((distinct == 1 && !oneList) || bindsArrays(group)) {
 			return null;
 		}
 		Source list = (source != null) ? source(source) : null;
 		Suggestion suggestion = (lookup != null) ? suggest(lookup.from(list)) : null;
 		return new Finding(Kind.N_PLUS_ONE, first.sql(), first.callSite(), group.size(), distinct, millis(group),
 				indexes(group), list, suggestion, List.of(new Site(first.callSite(), group.size())), null);
+	}
+
+	/**
+	 * Batches smaller than the list they were issued for: one finding for all of them,
+	 * with the batch size or the single statement that would load every key at once.
+	 */
+	private Finding batchPlusOne(List<StatementRecord> group, StatementRecord source, @Nullable RepeatedLookup lookup,
+			Set<Object> keys) {
+		StatementRecord first = group.get(0);
+		int largest = 0;
+		for (StatementRecord statement : group) {
+			largest = Math.max(largest, batchKeys(statement).size());
+		}
+		Source list = source(source);
+		Suggestion suggestion = (lookup != null) ? suggestForBatches(lookup.from(list), keys.size()) : null;
+		return new Finding(Kind.BATCH_PLUS_ONE, first.sql(), first.callSite(), group.size(), keys.size(), millis(group),
+				indexes(group), list, suggestion, List.of(new Site(first.callSite(), group.size())), null, List.of(),
+				largest);
+	}
+
+	/**
+	 * The potential N+1s that make one loop, as one finding each, in place of the first
+	 * of them; the others as they were. Candidates share their list and their count;
+	 * among them, those whose statements overlap in the request are checked for one
+	 * repeating order (see the class's description).
+	 */
+	private List<Finding> loops(List<Finding> perRow, Map<Finding, List<StatementRecord>> ran) {
+		Map<String, List<Finding>> candidates = new LinkedHashMap<>();
+		for (Finding finding : perRow) {
+			if (finding.source() != null) {
+				candidates
+					.computeIfAbsent(finding.source().index() + "\u0000" + finding.count(), (k) -> new ArrayList<>())
+					.add(finding);
+			}
+		}
+		Map<Finding, Finding> loopOf = new IdentityHashMap<>();
+		for (List<Finding> sameList : candidates.values()) {
+			for (List<Finding> overlapping : overlapping(sameList, ran)) {
+				List<Finding> order = (overlapping.size() > 1) ? roundOrder(overlapping, ran) : null;
+				if (order != null) {
+					Finding loop = loop(order, ran);
+					overlapping.forEach((member) -> loopOf.put(member, loop));
+				}
+			}
+		}
+		if (loopOf.isEmpty()) {
+			return perRow;
+		}
+		List<Finding> found = new ArrayList<>(perRow.size());
+		Set<Finding> added = Collections.newSetFromMap(new IdentityHashMap<>());
+		for (Finding finding : perRow) {
+			Finding loop = loopOf.getOrDefault(finding, finding);
+			if (added.add(loop)) {
+				found.add(loop);
+			}
+		}
+		return found;
+	}
+
+	/**
+	 * The findings in groups whose statements overlap in the request: the first statement
+	 * of each runs before the last of another in its group. Two loops over one list, one
+	 * after the other, are two groups.
+	 */
+	private static List<List<Finding>> overlapping(List<Finding> findings, Map<Finding, List<StatementRecord>> ran) {
+		List<Finding> byStart = new ArrayList<>(findings);
+		byStart.sort((a, b) -> Integer.compare(a.indexes().get(0), b.indexes().get(0)));
+		List<List<Finding>> groups = new ArrayList<>();
+		List<Finding> current = new ArrayList<>();
+		int end = -1;
+		for (Finding finding : byStart) {
+			List<Integer> indexes = finding.indexes();
+			if (!current.isEmpty() && indexes.get(0) > end) {
+				groups.add(current);
+				current = new ArrayList<>();
+			}
+			current.add(finding);
+			end = Math.max(end, indexes.get(indexes.size() - 1));
+		}
+		if (!current.isEmpty()) {
+			groups.add(current);
+		}
+		return groups;
+	}
+
+	/**
+	 * The members in the order each round runs them, if their statements run in rounds of
+	 * one of each, always in that order; {@code null} if they do not.
+	 */
+	private static @Nullable List<Finding> roundOrder(List<Finding> members, Map<Finding, List<StatementRecord>> ran) {
+		Map<Integer, Finding> byIndex = new TreeMap<>();
+		for (Finding member : members) {
+			for (StatementRecord statement : ran.get(member)) {
+				byIndex.put(statement.index(), member);
+			}
+		}
+		List<Finding> sequence = new ArrayList<>(byIndex.values());
+		int size = members.size();
+		// The first round sets the order; every member runs once in each round only if
+		// the whole sequence repeats it, as a member missing from it would then never
+		// run.
+		List<Finding> order = sequence.subList(0, size);
+		for (int i = size; i < sequence.size(); i++) {
+			if (sequence.get(i) != order.get(i % size)) {
+				return null;
+			}
+		}
+		return List.copyOf(order);
+	}
+
+	/** One finding for the members of a loop, in the order each round runs them. */
+	private Finding loop(List<Finding> members, Map<Finding, List<StatementRecord>> ran) {
+		List<Integer> indexes = new ArrayList<>();
+		List<Site> sites = new ArrayList<>(members.size());
+		double millis = 0;
+		int count = 0;
+		for (Finding member : members) {
+			indexes.addAll(member.indexes());
+			sites.add(new Site(member.callSite(), member.count()));
+			millis += member.millis();
+			count += member.count();
+		}
+		indexes.sort(null);
+		Finding first = members.get(0);
+		String callSite = commonLine(members, ran);
+		return new Finding(Kind.LOOP, first.sql(), (callSite != null) ? callSite : first.callSite(), count,
+				first.count(), millis, List.copyOf(indexes), first.source(),
+				loopFix(members, ran.get(first).get(0).issuer()), List.copyOf(sites), null, members, 0);
+	}
+
+	/**
+	 * The nearest line of application code that the first statement of every member came
+	 * through, its call site or a caller: where the loop runs, or the method that runs
+	 * it.
+	 */
+	private static @Nullable String commonLine(List<Finding> members, Map<Finding, List<StatementRecord>> ran) {
+		List<List<String>> stacks = new ArrayList<>(members.size());
+		for (Finding member : members) {
+			stacks.add(ran.get(member).get(0).stack());
+		}
+		for (String line : stacks.get(0)) {
+			if (stacks.stream().allMatch((stack) -> stack.contains(line))) {
+				return line;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * One fix for a loop, from its members' own: each lookup for every row at once, as
+	 * many statements as the loop has members, or joined into the list's query, as the
+	 * code that sent them joins.
+	 */
+	private static @Nullable Suggestion loopFix(List<Finding> members, DataAccess issuer) {
+		// Members with the same fix (an aggregate and the rows that come with it) are
+		// named together, once.
+		Map<Suggestion, List<String>> tables = new LinkedHashMap<>();
+		for (Finding member : members) {
+			Suggestion fix = member.suggestion();
+			if (fix != null) {
+				tables.computeIfAbsent(fix, (k) -> new ArrayList<>()).add(String.valueOf(tableOf(member.sql())));
+			}
+		}
+		if (tables.isEmpty()) {
+			return null;
+		}
+		List<String> relations = new ArrayList<>();
+		StringBuilder summary = new StringBuilder();
+		StringBuilder code = new StringBuilder();
+		int named = 0;
+		for (Map.Entry<Suggestion, List<String>> fix : tables.entrySet()) {
+			named++;
+			fix.getKey()
+				.relations()
+				.stream()
+				.filter((relation) -> !relations.contains(relation))
+				.forEach(relations::add);
+			summary.append("; ")
+				.append(named)
+				.append(") ")
+				.append(String.join(", ", fix.getValue()))
+				.append(": ")
+				.append(fix.getKey().summary());
+			code.append((named > 1) ? "; " : "").append(named).append(") ").append(fix.getKey().code());
+		}
+		Finding first = members.get(0);
+		String rows = (first.source() != null) ? "the " + first.source().rows() + " rows of #" + first.source().index()
+				: "the list";
+		return new Suggestion("load", List.copyOf(relations),
+				"load what the loop looks up for all of " + rows + " at once, " + members.size()
+						+ " statements instead of " + (members.size() * first.count()) + ", " + join(issuer) + summary,
+				code.toString());
+	}
+
+	/** How the code that sent a loop's statements reads them with the list instead. */
+	private static String join(DataAccess issuer) {
+		return switch (issuer) {
+			case HIBERNATE -> "or join fetch them in the list's query";
+			// Aggregates refer to each other by id: a join across them is a query of
+			// its own, mapped to a read model.
+			case SPRING_DATA_JDBC ->
+				"or read them with the list in one @Query that joins their tables into a read " + "model";
+			default -> "or join their tables into the list's statement";
+		};
 	}
 
 	/**
@@ -361,31 +590,55 @@ public class NPlusOneDetector {
 	}
 
 	/**
-	 * Whether statements that each read a list of keys are batches of the list they were
-	 * issued for, as Hibernate's batch fetching sends them ({@code IN (?, ?, ?, ?)},
-	 * padded with {@code NULL}s): no key in two of them, so each parent is loaded once;
-	 * at least two keys per statement on average; and at most half as many statements as
-	 * the list returned rows. A lookup per row by a list of the row's own keys
-	 * ({@code findAllById} of each book's tags) runs as many statements as there are
-	 * rows, and stays a potential N+1.
+	 * The keys of statements that each read a list of keys, if they are batches of the
+	 * list they were issued for, as Hibernate's batch fetching sends them
+	 * ({@code IN (?, ?, ?, ?)}, padded with {@code NULL}s, or {@code = ANY(?)}): no key
+	 * in two of them, so each parent is loaded once; at least two keys per statement on
+	 * average; and at most half as many statements as the list returned rows. A lookup
+	 * per row by a list of the row's own keys ({@code findAllById} of each book's tags)
+	 * runs as many statements as there are rows, and stays a potential N+1. {@code null}
+	 * when they are not batches.
 	 */
-	private static boolean loadsInBatches(List<StatementRecord> group, @Nullable StatementRecord source) {
+	private static @Nullable Set<Object> batchedKeys(List<StatementRecord> group, @Nullable StatementRecord source) {
 		if (source == null || source.fetched().rows() < 2L * group.size()) {
-			return false;
+			return null;
 		}
 		Set<Object> keys = new HashSet<>();
 		for (StatementRecord statement : group) {
-			List<Object> listed = inListKeys(statement);
+			List<Object> listed = batchKeys(statement);
 			if (listed.isEmpty()) {
-				return false;
+				return null;
 			}
 			for (Object key : new HashSet<>(listed)) {
 				if (!keys.add(key)) {
-					return false;
+					return null;
 				}
 			}
 		}
-		return keys.size() >= 2 * group.size();
+		return (keys.size() >= 2 * group.size()) ? keys : null;
+	}
+
+	/**
+	 * The keys a statement loads as a batch: the elements of the first array it binds
+	 * ({@code = ANY(?)}), else those of its first {@code IN (?, ?, …)} list; none when it
+	 * has neither.
+	 */
+	private static List<Object> batchKeys(StatementRecord statement) {
+		if (statement.keys() > 0) {
+			for (Object value : statement.values()) {
+				if (value instanceof Object[] array) {
+					List<Object> keys = new ArrayList<>(array.length);
+					for (Object key : array) {
+						if (key != null) {
+							keys.add(key);
+						}
+					}
+					return keys;
+				}
+			}
+			return List.of();
+		}
+		return inListKeys(statement);
 	}
 
 	/**
@@ -462,6 +715,17 @@ public class NPlusOneDetector {
 		return null;
 	}
 
+	private @Nullable Suggestion suggestForBatches(RepeatedLookup lookup, int keys) {
+		for (FixSuggester suggester : this.suggesters) {
+			Suggestion suggestion = Failures.guard(kind(suggester), () -> suggester.suggestForBatches(lookup, keys),
+					null);
+			if (suggestion != null) {
+				return suggestion;
+			}
+		}
+		return null;
+	}
+
 	private @Nullable Suggestion suggestForLargeValues(StatementRecord statement) {
 		for (FixSuggester suggester : this.suggesters) {
 			Suggestion suggestion = Failures.guard(kind(suggester), () -> suggester.suggestForLargeValues(statement),
@@ -490,6 +754,8 @@ public class NPlusOneDetector {
 		return SHAPES.get(first.sql()).map((shape) -> {
 			Object key = (shape.keyParameter() < first.values().size()) ? first.values().get(shape.keyParameter())
 					: null;
+			// An array of keys ({@code = ANY(?)}) is named by the type of its keys.
+			key = (key instanceof Object[] array) ? ((array.length > 0) ? array[0] : null) : key;
 			return new RepeatedLookup(first.sql(), first.callSite(), count, distinct, shape.table(), shape.column(),
 					shape.mainTable(), shape.aggregate(), shape.filtered(), shape.columns(), null, first.issuer(),
 					first.database(), route, (key != null) ? key.getClass().getSimpleName() : null);

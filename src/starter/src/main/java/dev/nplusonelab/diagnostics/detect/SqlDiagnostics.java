@@ -94,7 +94,10 @@ public class SqlDiagnostics {
 			Finding finding = findings.get(i);
 			if (finding.isNPlusOne()) {
 				violations.add(new Violation(Violation.Rule.N_PLUS_ONE,
-						"finding " + (i + 1) + ", the potential N+1 from " + finding.callSite(), finding));
+						"finding " + (i + 1) + ", the "
+								+ ((finding.kind() == Finding.Kind.LOOP) ? "loop" : "potential N+1") + " from "
+								+ finding.callSite(),
+						finding));
 			}
 		}
 		return List.copyOf(violations);

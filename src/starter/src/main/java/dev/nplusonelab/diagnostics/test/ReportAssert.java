@@ -52,10 +52,19 @@ public class ReportAssert extends AbstractAssert<ReportAssert, RequestReport> {
 	}
 
 	/**
-	 * No statement with the same SQL ran twice from the same line with other values.
+	 * No statement with the same SQL ran twice from the same line with other values, on
+	 * its own or in a loop with others.
 	 */
 	public ReportAssert hasNoPotentialNPlusOne() {
-		return hasNo(Finding.Kind.N_PLUS_ONE, "potential N+1");
+		return hasNo(Finding::isNPlusOne, "potential N+1");
+	}
+
+	/**
+	 * No list's keys were loaded in two or more batches from one line: the batch covers
+	 * the list.
+	 */
+	public ReportAssert hasNoBatchPlusOne() {
+		return hasNo(Finding.Kind.BATCH_PLUS_ONE, "batch+1");
 	}
 
 	/** No statement ran twice with the same SQL and the same values. */
@@ -115,11 +124,12 @@ public class ReportAssert extends AbstractAssert<ReportAssert, RequestReport> {
 	}
 
 	private ReportAssert hasNo(Finding.Kind kind, String name) {
+		return hasNo((finding) -> finding.kind() == kind, name);
+	}
+
+	private ReportAssert hasNo(java.util.function.Predicate<Finding> kind, String name) {
 		isNotNull();
-		List<Finding> found = this.detector.findings(this.actual.statements())
-			.stream()
-			.filter((finding) -> finding.kind() == kind)
-			.toList();
+		List<Finding> found = this.detector.findings(this.actual.statements()).stream().filter(kind).toList();
 		if (!found.isEmpty()) {
 			StringBuilder message = new StringBuilder("Expected no " + name + " but found " + found.size() + ":");
 			found.forEach((finding) -> message.append("\n  - ").append(finding.message()));

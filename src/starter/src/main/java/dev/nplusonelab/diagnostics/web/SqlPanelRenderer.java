@@ -228,22 +228,36 @@ public class SqlPanelRenderer {
 				html.append("<span class=\"number\">").append(++number).append(".</span> ");
 				html.append("<strong>").append(escape(finding.label())).append("</strong> ");
 				String from = (finding.kind() == Finding.Kind.DUPLICATE) ? finding.sitesText() : finding.callSite();
-				String keys = (finding.isNPlusOne() && finding.distinctParameterSets() < finding.count())
-						? ", " + finding.distinctParameterSets()
-								+ ((finding.distinctParameterSets() == 1) ? " distinct key" : " distinct keys")
-						: "";
+				String keys = (finding.kind() == Finding.Kind.N_PLUS_ONE
+						&& finding.distinctParameterSets() < finding.count())
+								? ", " + finding.distinctParameterSets()
+										+ ((finding.distinctParameterSets() == 1) ? " distinct key" : " distinct keys")
+								: (finding.kind() == Finding.Kind.BATCH_PLUS_ONE)
+										? ", " + finding.distinctParameterSets() + " keys" : "";
 				span(html, "muted", "from " + from + ", " + decimal(finding.millis(), 1, true) + " ms" + keys);
 				Finding.Source source = finding.source();
+				// A loop runs each of its statements once per row, not all of them.
+				int perRow = (finding.kind() == Finding.Kind.LOOP) ? finding.distinctParameterSets() : finding.count();
 				if (source != null) {
 					html.append("<div class=\"finding-source\">")
-						.append((source.rows() >= finding.count()) ? "for the " + source.rows()
+						.append((source.rows() >= perRow) ? "for the " + source.rows()
 								+ ((source.rows() == 1) ? " row" : " rows") + " of #" + source.index()
 								: "after #" + source.index() + " (" + source.rows() + " rows)")
 						.append("</div>\n");
 				}
-				html.append("<pre class=\"sql\">")
-					.append(escape(SqlFormatter.format(finding.sql())))
-					.append("</pre>\n");
+				if (finding.members().isEmpty()) {
+					html.append("<pre class=\"sql\">")
+						.append(escape(SqlFormatter.format(finding.sql())))
+						.append("</pre>\n");
+				}
+				// A loop shows each statement it runs per row, with its own line.
+				for (Finding member : finding.members()) {
+					html.append("<div class=\"finding-member\">");
+					span(html, "muted", member.callSite() + ", " + member.count() + " statements");
+					html.append("<pre class=\"sql\">")
+						.append(escape(SqlFormatter.format(member.sql())))
+						.append("</pre></div>\n");
+				}
 				Finding.Suggestion suggestion = finding.suggestion();
 				if (suggestion != null) {
 					html.append("<div class=\"suggestion\">Fix: <strong>")

@@ -114,16 +114,23 @@ class DetectorFindingsTests {
 
 	/**
 	 * The pets of four owners loaded two owners at a time, by one array of keys each:
-	 * batches, not a lookup per row. Mutant killed: statements that all bind arrays taken
-	 * as repeats.
+	 * batch+1, not a lookup per row; the pets of each of four books' owners by an array
+	 * of one key each are no batches of the list, and no N+1 either, as an array of keys
+	 * is how a fix binds them. Mutant killed: statements that all bind arrays taken as
+	 * repeats.
 	 */
 	@Test
-	void statementsThatEachBindAnArrayOfKeysAreBatchesHoweverOftenTheyRun() {
+	void statementsThatEachBindAnArrayOfKeysAreBatchesNeverAnNPlusOne() {
 		String petsOfOwners = unseen("SELECT id, name, owner_id FROM pet WHERE owner_id = ANY(?)");
 
 		assertThat(this.detector.findings(new RecordedStatements().ran(this.owners, 4)
 			.ran(petsOfOwners, 5, (Object) new Long[] { 1L, 2L })
 			.ran(petsOfOwners, 3, (Object) new Long[] { 3L, 4L })
+			.list())).singleElement().extracting(Finding::kind).isEqualTo(Kind.BATCH_PLUS_ONE);
+		assertThat(this.detector.findings(new RecordedStatements().ran(this.owners, 4)
+			.ran(petsOfOwners, 5, (Object) new Long[] { 1L })
+			.ran(petsOfOwners, 3, (Object) new Long[] { 2L })
+			.ran(petsOfOwners, 3, (Object) new Long[] { 3L })
 			.list())).isEmpty();
 	}
 
@@ -166,18 +173,18 @@ class DetectorFindingsTests {
 
 	/**
 	 * A {@code ?} inside a string literal is no placeholder: the padded batches after it
-	 * still read their keys from the list (before the fix, the literal's {@code ?}
-	 * shifted the list by one value and made these batches an N+1).
+	 * still read their keys from the list, and are batch+1 (before the fix, the literal's
+	 * {@code ?} shifted the list by one value and made these batches an N+1).
 	 */
 	@Test
-	void paddedBatchesAreBatchesWhenALiteralBeforeTheListHoldsAQuestionMark() {
+	void paddedBatchesAreBatchPlusOneWhenALiteralBeforeTheListHoldsAQuestionMark() {
 		String pets = unseen("select p1_0.id from pet p1_0 where p1_0.name<>'Rex?' and p1_0.owner_id in (?,?,?,?)");
 
 		assertThat(this.detector.findings(new RecordedStatements().ran(this.owners, 10)
 			.ran(pets, 6, 2L, 10L, 9L, 3L)
 			.ran(pets, 5, 1L, 4L, 6L, 7L)
 			.ran(pets, 2, 8L, 5L, null, null)
-			.list())).isEmpty();
+			.list())).singleElement().extracting(Finding::kind).isEqualTo(Kind.BATCH_PLUS_ONE);
 	}
 
 	/**

@@ -275,6 +275,70 @@ class HibernateSuggestionsTests {
 					+ "LEFT JOIN FETCH o.pets WHERE o.id IN :ids)");
 	}
 
+	/**
+	 * Hibernate's {@code default_batch_fetch_size=2} over four owners: the collection's
+	 * batch size, at least the four keys, where Hibernate reads it, or a fetch join.
+	 */
+	@Test
+	void batchesOfACollectionSmallerThanTheListAreFixedWithABatchSizeOnTheCollection() {
+		String petsOfOwners = "select p1_0.owner_id,p1_0.id,p1_0.name from pet p1_0 where p1_0.owner_id in (?,?)";
+
+		assertThat(batchFix(hibernate().ran(OWNERS, 4).ran(petsOfOwners, 3, 1L, 2L).ran(petsOfOwners, 1, 3L, 4L)))
+			.isEqualTo("load the 4 keys in one batch: a batch size of at least 4 for Owner.pets, with @BatchSize on "
+					+ "Owner.pets or hibernate.default_batch_fetch_size; or join fetch Owner.pets in the list's query "
+					+ "(@BatchSize(size = 4) on Owner.pets, or spring.jpa.properties.hibernate.default_batch_fetch_size=4, "
+					+ "or SELECT o FROM Owner o LEFT JOIN FETCH o.pets)");
+	}
+
+	/**
+	 * A to-one's batch size is read from the class of the entity it refers to, and a
+	 * collection on a paged list is never fetched with a join.
+	 */
+	@Test
+	void batchesOfAToOneAreSizedOnTheEntityItRefersToAndACollectionOnAPageIsOnlyBatched() {
+		String ownersById = "select o1_0.id,o1_0.name from owner o1_0 where o1_0.id in (?,?)";
+		String page = "select o1_0.id,o1_0.name from owner o1_0 order by o1_0.name offset ? rows fetch first ? rows only";
+		String petsOfOwners = "select p1_0.owner_id,p1_0.id,p1_0.name from pet p1_0 where p1_0.owner_id in (?,?)";
+
+		assertThat(batchFix(hibernate().ran(PETS, 4).ran(ownersById, 1, 1L, 2L).ran(ownersById, 1, 3L, 4L)))
+			.isEqualTo("load the 4 keys in one batch: a batch size of at least 4 for Pet.owner, with @BatchSize on "
+					+ "the Owner entity or hibernate.default_batch_fetch_size; or join fetch Pet.owner in the list's "
+					+ "query (@BatchSize(size = 4) on the Owner entity, or "
+					+ "spring.jpa.properties.hibernate.default_batch_fetch_size=4, or SELECT p FROM Pet p JOIN FETCH "
+					+ "p.owner)");
+		assertThat(batchFix(hibernate().ran(page, 4, 0, 4).ran(petsOfOwners, 3, 1L, 2L).ran(petsOfOwners, 1, 3L, 4L)))
+			.isEqualTo("load the 4 keys in one batch: a batch size of at least 4 for Owner.pets, with @BatchSize on "
+					+ "Owner.pets or hibernate.default_batch_fetch_size (on a paged query, a fetch join of a "
+					+ "collection makes Hibernate read every row and page in memory) (@BatchSize(size = 4) on "
+					+ "Owner.pets, or spring.jpa.properties.hibernate.default_batch_fetch_size=4)");
+	}
+
+	/**
+	 * Batches a JdbcTemplate sent, or sent for rows a JdbcTemplate read, are no
+	 * association's: the starter's own fix, in the terms of the code, stands.
+	 */
+	@Test
+	void batchesHibernateDidNotSendForItsOwnEntitiesNameNoAssociation() {
+		String petsOfOwners = "select p1_0.owner_id,p1_0.id,p1_0.name from pet p1_0 where p1_0.owner_id in (?,?)";
+
+		assertThat(batchFix(new RecordedStatements().ran(OWNERS, 4)
+			.issuedBy(DataAccess.HIBERNATE)
+			.ran(petsOfOwners, 3, 1L, 2L)
+			.ran(petsOfOwners, 1, 3L, 4L)))
+			.startsWith("load the 4 keys in one batch: a batch size of at least 4, on "
+					+ "the association with @BatchSize or for all of them, or a fetch join in the list's query");
+		assertThat(batchFix(
+				new RecordedStatements().ran(OWNERS, 4).ran(petsOfOwners, 3, 1L, 2L).ran(petsOfOwners, 1, 3L, 4L)))
+			.isEqualTo("load the pet rows in one statement with all 4 owner_id values, not one statement per chunk, "
+					+ "binding the collected owner_id values as one Long[] (SELECT … FROM pet WHERE owner_id = ANY(?))");
+	}
+
+	private @Nullable String batchFix(RecordedStatements statements) {
+		List<Finding> findings = this.detector.findings(statements.list());
+		assertThat(findings).singleElement().extracting(Finding::kind).isEqualTo(Finding.Kind.BATCH_PLUS_ONE);
+		return findings.get(0).suggestion().text();
+	}
+
 	@Test
 	void theCollectionIsNamedForTheListOfItsOwnersEvenWhenAnotherListRanInBetween() {
 		// The vets came after the owners and returned as many rows: the owners are the

@@ -12,9 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Where a batch ends and an N+1 begins, for statements that read a list of keys
  * ({@code IN (?, ?, …)}): the padded lists Hibernate's batch fetching sends (as recorded
- * from Hibernate 7 on H2 with {@code hibernate.default_batch_fetch_size=4}) are batches;
- * a list of keys per row, as Spring Data JDBC's {@code findAllById} sends for each row,
- * is not.
+ * from Hibernate 7 on H2 with {@code hibernate.default_batch_fetch_size=4}) are batches,
+ * and more than one of them for one list is batch+1, not an N+1; a list of keys per row,
+ * as Spring Data JDBC's {@code findAllById} sends for each row, is an N+1.
  */
 class NPlusOneDetectorTests {
 
@@ -33,13 +33,15 @@ class NPlusOneDetectorTests {
 	private final RecordedStatements statements = new RecordedStatements();
 
 	@Test
-	void paddedInListsThatLoadSeveralParentsEachAreOneBatchNotAnNPlusOne() {
+	void paddedInListsThatLoadSeveralParentsEachAreBatchPlusOneNotAnNPlusOne() {
 		ran(OWNERS, 10);
 		ran(PETS_BY_OWNERS, 6, 2L, 10L, 9L, 3L);
 		ran(PETS_BY_OWNERS, 5, 1L, 4L, 6L, 7L);
 		ran(PETS_BY_OWNERS, 2, 8L, 5L, null, null);
 
-		assertThat(this.detector.findings(this.statements.list())).isEmpty();
+		assertThat(this.detector.findings(this.statements.list())).singleElement()
+			.extracting(Finding::kind)
+			.isEqualTo(Kind.BATCH_PLUS_ONE);
 	}
 
 	@Test
@@ -111,7 +113,9 @@ class NPlusOneDetectorTests {
 		ran(filtered, 5, "Leo", 1L, 4L, 6L, 7L);
 		ran(filtered, 2, "Leo", 8L, 5L, null, null);
 
-		assertThat(this.detector.findings(this.statements.list())).isEmpty();
+		assertThat(this.detector.findings(this.statements.list())).singleElement()
+			.extracting(Finding::kind)
+			.isEqualTo(Kind.BATCH_PLUS_ONE);
 	}
 
 	private static final String PETS_BY_TWO_OWNERS = "select p1_0.owner_id,p1_0.id,p1_0.name from pet p1_0 "
@@ -121,15 +125,17 @@ class NPlusOneDetectorTests {
 	 * Hibernate with {@code default_batch_fetch_size=2} over four owners sits on both
 	 * thresholds at once: four rows for two statements, four keys for two statements.
 	 * Either comparison made strict ({@code <} to {@code <=} on the rows, {@code >=} to
-	 * {@code >} on the keys) calls these batches an N+1.
+	 * {@code >} on the keys) calls these batches an N+1, not batch+1.
 	 */
 	@Test
-	void batchesOfTwoOverFourRowsAreBatchesOnBothThresholds() {
+	void batchesOfTwoOverFourRowsAreBatchPlusOneOnBothThresholds() {
 		ran(OWNERS, 4);
 		ran(PETS_BY_TWO_OWNERS, 3, 1L, 2L);
 		ran(PETS_BY_TWO_OWNERS, 2, 3L, 4L);
 
-		assertThat(this.detector.findings(this.statements.list())).isEmpty();
+		assertThat(this.detector.findings(this.statements.list())).singleElement()
+			.extracting(Finding::kind)
+			.isEqualTo(Kind.BATCH_PLUS_ONE);
 	}
 
 	/** One row fewer than twice the statements: the list is too short to be batched. */
@@ -169,7 +175,9 @@ class NPlusOneDetectorTests {
 		ran(PETS_BY_OWNERS, 3, 1L, 2L, 3L, null);
 		ran(PETS_BY_OWNERS, 2, 4L, 5L, 6L, null);
 
-		assertThat(this.detector.findings(this.statements.list())).isEmpty();
+		assertThat(this.detector.findings(this.statements.list())).singleElement()
+			.extracting(Finding::kind)
+			.isEqualTo(Kind.BATCH_PLUS_ONE);
 	}
 
 	private void ran(String sql, long rows, @Nullable Object... values) {

@@ -66,6 +66,49 @@ class PanelRenderingTests {
 				.isEqualTo("N_PLUS_ONE finding 1, the potential N+1 from OwnerSummary.java:9"));
 	}
 
+	/**
+	 * A loop is one finding that shows each of its statements with its own line, counts
+	 * once in the badge and breaks strict mode's rule once; batch+1 is shown with its
+	 * batches and keys, and counts as no N+1.
+	 */
+	@Test
+	void aLoopShowsEachStatementAndCountsOnceAndBatchPlusOneIsNoNPlusOne() {
+		String owners = "SELECT name FROM owner WHERE id = ?";
+		String visits = "SELECT id, pet_id, owner_id FROM visit";
+		String tags = "SELECT tag_id FROM pet_tag WHERE pet_id = ANY(?)";
+		RecordedStatements statements = new RecordedStatements().ran(visits, 4);
+		for (long row = 1; row <= 4; row++) {
+			statements.from("PetLookup.java:3").ran("SELECT name FROM pet WHERE id = ?", 1, row);
+			statements.from("OwnerLookup.java:4").ran(owners, 1, row);
+		}
+		statements.from("TagLoader.java:7")
+			.ran(tags, 2, (Object) new Long[] { 1L, 2L })
+			.ran(tags, 2, (Object) new Long[] { 3L, 4L });
+		RequestReport report = report(statements);
+		NPlusOneProperties strict = new NPlusOneProperties();
+		strict.setStrict(true);
+		SqlDiagnostics diagnostics = new SqlDiagnostics(new NPlusOneDetector(), strict, SqlRuleScope.EVERY_REQUEST);
+		List<Finding> findings = diagnostics.findings(report);
+
+		Document panel = Jsoup.parse(
+				this.renderer.panel(diagnostics.panel(report, findings, diagnostics.violations(report, findings)), ""));
+
+		assertThat(panel.select("#sql-panel").attr("data-nplusone")).isEqualTo("1");
+		assertThat(panel.select(".findings li.finding-loop")).singleElement().satisfies((loop) -> {
+			assertThat(loop.select("strong").first().text()).isEqualTo("loop · 2 statements × 4 rows = 8 statements");
+			assertThat(loop.select(".finding-member .muted").eachText())
+				.containsExactly("PetLookup.java:3, 4 statements", "OwnerLookup.java:4, 4 statements");
+			assertThat(loop.select(".finding-source").text()).isEqualTo("for the 4 rows of #1");
+		});
+		assertThat(panel.select(".findings li.finding-batch_plus_one")).singleElement().satisfies((batches) -> {
+			assertThat(batches.select("strong").first().text()).isEqualTo("batch+1 · 2 batches of 2 keys");
+			assertThat(batches.text()).contains("from TagLoader.java:7, ", " ms, 4 keys");
+		});
+		assertThat(panel.select(".violations li")).singleElement()
+			.satisfies((rule) -> assertThat(rule.text())
+				.isEqualTo("N_PLUS_ONE finding 1, the loop from PetLookup.java:3"));
+	}
+
 	@Test
 	void aFindingOnAColumnNoIndexLeadsShowsTheHintAndTheIndexToCreate() {
 		RequestReport report = report(
