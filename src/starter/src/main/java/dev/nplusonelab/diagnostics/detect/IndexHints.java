@@ -127,15 +127,29 @@ final class IndexHints {
 		List<Finding> annotated = new ArrayList<>(findings.size());
 		Map<String, Optional<Columns>> now = new HashMap<>();
 		for (Finding finding : findings) {
-			Filter filter = applies(finding) ? filter(finding.sql()) : null;
-			IndexHint hint = null;
-			if (filter != null) {
-				Columns columns = now.computeIfAbsent(filter.table().written(), (k) -> columns(filter)).orElse(null);
-				hint = (columns != null) ? hint(filter, columns) : null;
-			}
-			annotated.add((hint != null) ? finding.withIndexHint(hint) : finding);
+			annotated.add(annotate(finding, now));
 		}
 		return List.copyOf(annotated);
+	}
+
+	/**
+	 * One finding with its hint. A loop's lookups are its members: each gets its own, as
+	 * each filters a table of its own, and the loop keeps them where the panel and the
+	 * endpoint show them.
+	 */
+	private Finding annotate(Finding finding, Map<String, Optional<Columns>> now) {
+		if (finding.kind() == Finding.Kind.LOOP) {
+			List<Finding> members = new ArrayList<>(finding.members().size());
+			finding.members().forEach((member) -> members.add(annotate(member, now)));
+			return members.equals(finding.members()) ? finding : finding.withMembers(members);
+		}
+		Filter filter = applies(finding) ? filter(finding.sql()) : null;
+		IndexHint hint = null;
+		if (filter != null) {
+			Columns columns = now.computeIfAbsent(filter.table().written(), (k) -> columns(filter)).orElse(null);
+			hint = (columns != null) ? hint(filter, columns) : null;
+		}
+		return (hint != null) ? finding.withIndexHint(hint) : finding;
 	}
 
 	/** How many times a table's indexes were read from the database. */

@@ -256,7 +256,16 @@ public class SqlPanelRenderer {
 					span(html, "muted", member.callSite() + ", " + member.count() + " statements");
 					html.append("<pre class=\"sql\">")
 						.append(escape(SqlFormatter.format(member.sql())))
-						.append("</pre></div>\n");
+						.append("</pre>");
+					IndexHint missing = member.indexHint();
+					if (missing != null) {
+						html.append("<div class=\"index-hint\">")
+							.append(escape(String.valueOf(member.indexHintText())))
+							.append(": <code>")
+							.append(escape(missing.create()))
+							.append("</code></div>");
+					}
+					html.append("</div>\n");
 				}
 				Finding.Suggestion suggestion = finding.suggestion();
 				if (suggestion != null) {

@@ -235,6 +235,23 @@ class IndexHintsTests {
 	}
 
 	@Test
+	void eachLookupOfALoopGetsItsOwnHintAndTheLoopSaysSo() {
+		IndexHints hints = new IndexHints(POSTGRES, Duration.ofMinutes(10));
+		Finding byPet = lookups("SELECT * FROM ih_visit WHERE pet_id = ?", 4);
+		Finding byId = lookups("SELECT * FROM ih_visit WHERE id = ?", 4);
+		Finding loop = new Finding(Kind.LOOP, byPet.sql(), "VisitReader.java:12", 8, 4, 2.0, List.of(2, 3, 4, 5), null,
+				null, List.of(new Site("VisitReader.java:12", 8)), null, List.of(byPet, byId), 0);
+
+		Finding annotated = hints.annotate(List.of(loop)).get(0);
+
+		assertThat(annotated.indexHint()).isNull();
+		assertThat(annotated.members()).extracting(Finding::indexHintText)
+			.containsExactly("no index on ih_visit.pet_id: each of the 4 lookups scans the table", null);
+		assertThat(annotated.message()).endsWith(
+				". Also no index on ih_visit.pet_id: each of the 4 lookups scans the table (CREATE INDEX ih_visit_pet_id_idx ON ih_visit (pet_id))");
+	}
+
+	@Test
 	void theDiagnosticsHintOnlyWhenIndexHintsAreOn() {
 		RequestReport report = new RecordedStatements().ran("SELECT id FROM ih_visit", 3)
 			.ran("SELECT * FROM ih_visit WHERE pet_id = ?", 1, 1L)
