@@ -85,12 +85,17 @@ class MissingIndexTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
 	void lookupsByAPrimaryKeyOrAnIndexedForeignKeyGetNoHint() {
 		List<Map<String, Object>> findings = this.http.findings(this.http.get("/books"));
 
-		assertThat(findings).filteredOn((finding) -> "n_plus_one".equals(finding.get("kind")))
-			.hasSize(2)
-			.allSatisfy((finding) -> assertThat(finding).containsEntry("index", null));
+		// The author by its key and the review count by an indexed foreign key, once per
+		// book: one loop, whose two lookups are each checked against their own table
+		assertThat(findings).filteredOn((finding) -> "loop".equals(finding.get("kind")))
+			.singleElement()
+			.satisfies((loop) -> assertThat((List<Map<String, Object>>) loop.get("members")).hasSize(2)
+				.allSatisfy((member) -> assertThat(member).containsEntry("kind", "n_plus_one")
+					.containsEntry("index", null)));
 	}
 
 	@Test
