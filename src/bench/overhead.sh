@@ -89,7 +89,7 @@ case "$APP" in
     SINK_PORT=${SINK_PORT:-4399}
     APP_ARGS=(--management.tracing.sampling.probability=1.0
       "--management.opentelemetry.tracing.export.otlp.endpoint=http://127.0.0.1:$SINK_PORT/v1/traces"
-      --management.otlp.metrics.export.enabled=false)
+      --management.otlp.metrics.export.enabled=false --management.endpoints.web.exposure.include=health,metrics,prometheus)
     ON_ARGS=("${REMOTE[@]}")
     # The collector: accepts every OTLP/HTTP export and drops it, as a backend that keeps up would.
     python3 -c '
