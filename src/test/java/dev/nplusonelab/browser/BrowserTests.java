@@ -351,9 +351,9 @@ class BrowserTests {
 	}
 
 	/**
-	 * The naive author list's panel: its loop and N+1 and one large-values finding for the
-	 * content column, not one per author; every query with a bar of its share of the SQL
-	 * time that the browser really draws, its SQL a clause per line, and its stack.
+	 * The naive author list's panel: its loop and N+1 and one large-values finding for
+	 * the content column, not one per author; every query with a bar of its share of the
+	 * SQL time that the browser really draws, its SQL a clause per line, and its stack.
 	 */
 	@Test
 	void theNaiveAuthorPanelShowsItsNPlusOnesAndTheLargeValuesOnce() {

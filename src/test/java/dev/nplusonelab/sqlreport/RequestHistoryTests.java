@@ -57,7 +57,8 @@ class RequestHistoryTests {
 			.hasPathSatisfying("$.summary.route", (route) -> assertThat(route).asString().isEqualTo("/books"))
 			.hasPathSatisfying("$.summary.mode", (mode) -> assertThat(mode).asString().isEqualTo("naive"))
 			.hasPathSatisfying("$.findings[0].message",
-					(finding) -> assertThat(finding).asString().startsWith("loop: 4 statements × 7 rows = 28 statements"))
+					(finding) -> assertThat(finding).asString()
+						.startsWith("loop: 4 statements × 7 rows = 28 statements"))
 			.hasPathSatisfying("$.findings[0].kind", (kind) -> assertThat(kind).asString().isEqualTo("loop"))
 			.hasPathSatisfying("$.findings[0].members[*].kind",
 					(kinds) -> assertThat(kinds).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
