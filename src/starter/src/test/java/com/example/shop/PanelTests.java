@@ -1,12 +1,17 @@
 package com.example.shop;
 
+import java.nio.charset.Charset;
+
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -104,6 +109,27 @@ class PanelTests {
 		assertThat(page.select(".params code").text()).contains(ShopPages.HOSTILE);
 		assertThat(page.select("script")).isEmpty();
 		assertThat(html).doesNotContain("<script>alert");
+	}
+
+	/**
+	 * The panel goes before the last end of body whatever the letter case and whatever
+	 * the charset, and every other character of the page comes out as it went in: UTF-8
+	 * and Latin-1 pages are spliced as bytes, others decoded and encoded again.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "UTF-8", "ISO-8859-1", "UTF-16", "windows-1252" })
+	void thePanelGoesBeforeTheLastBodyEndAndLeavesEveryOtherCharacterAsItWas(String charset) throws Exception {
+		MockHttpServletResponse response = this.mvc.get().uri("/charset?name=" + charset).exchange().getResponse();
+		String html = new String(response.getContentAsByteArray(), Charset.forName(charset));
+		String expected = new String(ShopPages.CHARSET_PAGE.getBytes(Charset.forName(charset)),
+				Charset.forName(charset));
+
+		// What the writer could encode of the page, unchanged around the panel.
+		int bodyEnd = expected.lastIndexOf("</BODY>");
+		assertThat(html).startsWith(expected.substring(0, bodyEnd)).endsWith(expected.substring(bodyEnd));
+		String inserted = html.substring(bodyEnd, html.length() - (expected.length() - bodyEnd));
+		assertThat(inserted).contains("<nplusone-panel").endsWith("</nplusone-panel>\n");
+		assertThat(Jsoup.parse(html).select("details#sql-panel").attr("data-statements")).isEqualTo("1");
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.View;
@@ -100,6 +101,20 @@ class ShopPages {
 		response.setHeader("Content-Encoding", "gzip");
 		response.getOutputStream().write(bytes.toByteArray());
 	}
+
+	/**
+	 * A page in the charset asked for, with characters of more than one byte, an upper
+	 * case end of body, and an earlier {@code </body>} in its text.
+	 */
+	@GetMapping("/charset")
+	void charset(@RequestParam String name, HttpServletResponse response) throws IOException {
+		this.jdbc.sql("SELECT 1").query(Integer.class).single();
+		response.setContentType("text/html;charset=" + name);
+		response.getWriter().write(CHARSET_PAGE);
+	}
+
+	static final String CHARSET_PAGE = "<!DOCTYPE html><html><head><title>Café</title></head><BODY>"
+			+ "<p>Crème brûlée — 5 € ✓ 書店</p><pre>&lt;/body&gt; </body> in a comment</pre></BODY></html>";
 
 	/** An HTML page of about 3 MB. */
 	@GetMapping("/big")

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -74,6 +75,12 @@ final class SqlReportFilter extends OncePerRequestFilter {
 	 * is not buffered.
 	 */
 	static final String STREAMED_ATTRIBUTE = SqlReportFilter.class.getName() + ".streamed";
+
+	/** Charsets in which ASCII text is its own bytes and no other character uses them. */
+	private static final Set<Charset> ASCII_COMPATIBLE = Set.of(StandardCharsets.UTF_8, StandardCharsets.ISO_8859_1,
+			StandardCharsets.US_ASCII);
+
+	private static final byte[] BODY_END = "</body>".getBytes(StandardCharsets.US_ASCII);
 
 	private static final String BEST_MATCHING_PATTERN = "org.springframework.web.servlet.HandlerMapping.bestMatchingPattern";
 
@@ -328,7 +335,20 @@ final class SqlReportFilter extends OncePerRequestFilter {
 			return;
 		}
 		Charset charset = charset(buffered.getCharacterEncoding());
-		String page = new String(buffered.getContentAsByteArray(), charset);
+		byte[] content = buffered.getContentAsByteArray();
+		if (ASCII_COMPATIBLE.contains(charset)) {
+			// "</body>" is the same bytes in these, and in UTF-8 no byte of a longer
+			// character can be mistaken for one of them: the page is spliced as it is,
+			// not decoded and encoded again, which cost more than rendering the panel.
+			int body = lastIndexOfIgnoreCase(content, BODY_END);
+			if (body < 0) {
+				return;
+			}
+			byte[] bar = this.renderer.panel(panel.get(), request).getBytes(charset);
+			buffered.replaceBody(content, body, bar);
+			return;
+		}
+		String page = new String(content, charset);
 		int body = lastIndexOfIgnoreCase(page, "</body>", page.length());
 		if (body < 0) {
 			return;
@@ -337,6 +357,24 @@ final class SqlReportFilter extends OncePerRequestFilter {
 		StringBuilder injected = new StringBuilder(page.length() + bar.length());
 		injected.append(page, 0, body).append(bar).append(page, body, page.length());
 		buffered.replaceBody(injected.toString().getBytes(charset));
+	}
+
+	private static int lowerCase(byte ascii) {
+		return (ascii >= 'A' && ascii <= 'Z') ? ascii + ('a' - 'A') : ascii;
+	}
+
+	/** The index of the last {@code </body>} in any letter case, in ASCII bytes. */
+	static int lastIndexOfIgnoreCase(byte[] content, byte[] tag) {
+		for (int i = content.length - tag.length; i >= 0; i--) {
+			int matched = 0;
+			while (matched < tag.length && lowerCase(content[i + matched]) == tag[matched]) {
+				matched++;
+			}
+			if (matched == tag.length) {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 	private static Charset charset(@Nullable String name) {
@@ -577,9 +615,17 @@ final class SqlReportFilter extends OncePerRequestFilter {
 		}
 
 		void replaceBody(byte[] body) {
+			replaceBody(body, body.length, new byte[0]);
+		}
+
+		/** The page with {@code inserted} put in at {@code at}. */
+		void replaceBody(byte[] page, int at, byte[] inserted) {
 			try {
 				resetBuffer();
-				super.getOutputStream().write(body);
+				ServletOutputStream out = super.getOutputStream();
+				out.write(page, 0, at);
+				out.write(inserted);
+				out.write(page, at, page.length - at);
 			}
 			catch (IOException ex) {
 				throw new IllegalStateException(ex);
