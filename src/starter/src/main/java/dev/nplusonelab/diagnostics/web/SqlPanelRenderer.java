@@ -1,5 +1,7 @@
 package dev.nplusonelab.diagnostics.web;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -511,9 +513,32 @@ public class SqlPanelRenderer {
 		html.append(' ').append(name).append("=\"").append(escape(value)).append('"');
 	}
 
-	/** {@code 1234.5678} with {@code decimals} decimals, and thousands separated. */
-	private static String decimal(double value, int decimals, boolean grouped) {
-		return String.format(Locale.ROOT, grouped ? "%,." + decimals + "f" : "%." + decimals + "f", value);
+	/**
+	 * {@code 1234.5678} with {@code decimals} decimals, and thousands separated: what
+	 * {@code String.format(Locale.ROOT, "%,.3f", value)} writes, rounded half up from the
+	 * shortest decimal that reads back as the value, without parsing a format for each of
+	 * the dozen numbers of every panel.
+	 */
+	static String decimal(double value, int decimals, boolean grouped) {
+		if (!Double.isFinite(value) || value < 0 || (value == 0 && 1 / value < 0)) {
+			return String.format(Locale.ROOT, grouped ? "%,." + decimals + "f" : "%." + decimals + "f", value);
+		}
+		String plain = BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
+		if (!grouped) {
+			return plain;
+		}
+		int point = plain.indexOf('.');
+		int integer = (point >= 0) ? point : plain.length();
+		if (integer <= 3) {
+			return plain;
+		}
+		StringBuilder out = new StringBuilder(plain.length() + integer / 3);
+		int lead = (integer % 3 == 0) ? 3 : integer % 3;
+		out.append(plain, 0, lead);
+		for (int i = lead; i < integer; i += 3) {
+			out.append(',').append(plain, i, i + 3);
+		}
+		return out.append(plain, integer, plain.length()).toString();
 	}
 
 	/** Text and attribute values, escaped for HTML. */

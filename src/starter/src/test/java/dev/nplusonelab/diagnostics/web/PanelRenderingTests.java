@@ -1,7 +1,10 @@
 package dev.nplusonelab.diagnostics.web;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -299,6 +302,29 @@ class PanelRenderingTests {
 	/** A completed report of these statements. */
 	private static RequestReport report(RecordedStatements statements) {
 		return statements.report();
+	}
+
+	/**
+	 * The panel's numbers read exactly as {@code String.format} would write them, for
+	 * halves, values that only look like halves in binary, thousands and millions.
+	 */
+	@Test
+	void decimalsReadAsTheFormatterWritesThem() {
+		Random random = new Random(7);
+		List<Double> values = new ArrayList<>(List.of(0.0, 0.0005, 0.0015, 0.125, 0.375, 1.005, 2.675, 999.9995, 999.5,
+				1000.0, 1234.5678, 99999.99951, 1234567.891, 1.0E-7, 12.3456789012345, 5e15));
+		for (int i = 0; i < 2000; i++) {
+			values.add(Math.pow(10, random.nextInt(9) - 3) * random.nextDouble());
+			values.add(random.nextInt(100000) / 1000.0 + 0.0005);
+		}
+		for (double value : values) {
+			for (int decimals = 0; decimals <= 3; decimals++) {
+				assertThat(SqlPanelRenderer.decimal(value, decimals, true)).as("%s, %d decimals", value, decimals)
+					.isEqualTo(String.format(Locale.ROOT, "%,." + decimals + "f", value));
+				assertThat(SqlPanelRenderer.decimal(value, decimals, false)).as("%s, %d decimals", value, decimals)
+					.isEqualTo(String.format(Locale.ROOT, "%." + decimals + "f", value));
+			}
+		}
 	}
 
 }
