@@ -104,8 +104,14 @@ final class CountingResultSets implements ResultSetProxyLogicFactory {
 		}
 
 		private Object call(Object proxy, Method method, Object[] args, String name) throws Throwable {
-			if (this.direct && !isCommonMethod(name)) {
-				return proceedExecution(method, this.target, args);
+			if (this.direct) {
+				Object result = DirectCalls.call(this.target, name, args);
+				if (result != DirectCalls.NOT_DIRECT) {
+					return result;
+				}
+				if (!isCommonMethod(name)) {
+					return proceedExecution(method, this.target, args);
+				}
 			}
 			return super.invoke(proxy, method, args);
 		}

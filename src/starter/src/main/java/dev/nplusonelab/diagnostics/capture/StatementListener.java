@@ -28,12 +28,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class StatementListener implements QueryExecutionListener {
 
-	private static final String STARTED = StatementListener.class.getName() + ".started";
-
-	private static final String INJECTED = StatementListener.class.getName() + ".injected";
-
-	private static final String DEPTH = StatementListener.class.getName() + ".depth";
-
 	private static final CallSiteWalker.CallSite CALL_SITES_OFF = new CallSiteWalker.CallSite("(call sites off)",
 			DataAccess.UNKNOWN);
 
@@ -48,8 +42,12 @@ final class StatementListener implements QueryExecutionListener {
 
 	private static final int SHOWN_STRING_LENGTH = 80;
 
-	/** How many of the starter's proxies the current execution is inside. */
-	private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
+	/**
+	 * The executions the current thread is inside, outermost first: kept per thread
+	 * rather than as custom values of each execution, whose map cost more than the rest
+	 * of the listener's bookkeeping.
+	 */
+	private final ThreadLocal<Executions> executions = ThreadLocal.withInitial(Executions::new);
 
 	private final SqlCapture capture;
 
@@ -68,12 +66,13 @@ final class StatementListener implements QueryExecutionListener {
 
 	@Override
 	public void beforeQuery(ExecutionInfo execution, List<QueryInfo> queries) {
-		int[] depth = this.depth.get();
-		int entered = depth[0]++;
-		execution.addCustomValue(DEPTH, entered);
+		Executions executions = this.executions.get();
+		int entered = executions.enter(execution);
 		if (entered > 0) {
 			return;
 		}
+		executions.timed = false;
+		executions.injected = 0;
 		Failures.guard("statement listener", () -> {
 			RequestReport report = this.capture.current();
 			long delay = (report != null) ? report.nextDelayNanos() : 0;
@@ -86,33 +85,85 @@ final class StatementListener implements QueryExecutionListener {
 					Thread.currentThread().interrupt();
 				}
 				// What was asked for, or less if interrupted: the scheduler's overshoot
-				// is
-				// not part of it, so the request's total never passes
+				// is not part of it, so the request's total never passes
 				// nplusone.max-injected.
-				execution.addCustomValue(INJECTED, Math.min(System.nanoTime() - slept, delay));
+				executions.injected = Math.min(System.nanoTime() - slept, delay);
 			}
-			execution.addCustomValue(STARTED, System.nanoTime());
+			executions.started = System.nanoTime();
+			executions.timed = true;
 		});
 	}
 
 	@Override
 	public void afterQuery(ExecutionInfo execution, List<QueryInfo> queries) {
-		Integer entered = execution.getCustomValue(DEPTH, Integer.class);
+		Executions executions = this.executions.get();
 		// Back to the depth this execution entered at, even if an inner afterQuery was
 		// lost.
-		this.depth.get()[0] = (entered != null) ? entered : 0;
-		if (entered != null && entered > 0) {
+		int entered = executions.leave(execution);
+		if (entered > 0) {
 			return;
 		}
-		Failures.guard("statement listener", () -> record(execution, queries));
+		boolean timed = entered == 0 && executions.timed;
+		long started = executions.started;
+		long injected = (entered == 0) ? executions.injected : 0;
+		Failures.guard("statement listener", () -> record(execution, queries, timed, started, injected));
 	}
 
-	private void record(ExecutionInfo execution, List<QueryInfo> queries) {
+	/**
+	 * The executions one thread is inside, and when the outermost started; only the
+	 * outermost of stacked proxies records.
+	 */
+	private static final class Executions {
+
+		private @Nullable ExecutionInfo[] entered = new ExecutionInfo[4];
+
+		private int depth;
+
+		/** When the outermost execution started, if {@link #timed}. */
+		long started;
+
+		/** Whether the outermost execution's start was read. */
+		boolean timed;
+
+		/** The latency injected before the outermost execution. */
+		long injected;
+
+		/** The depth {@code execution} enters at: 0 for the outermost. */
+		int enter(ExecutionInfo execution) {
+			if (this.depth == this.entered.length) {
+				this.entered = Arrays.copyOf(this.entered, this.depth * 2);
+			}
+			this.entered[this.depth] = execution;
+			return this.depth++;
+		}
+
+		/**
+		 * The depth {@code execution} entered at, now the current depth again, or -1 (and
+		 * depth 0) if it never entered.
+		 */
+		int leave(ExecutionInfo execution) {
+			int entered = -1;
+			for (int i = this.depth - 1; i >= 0; i--) {
+				if (this.entered[i] == execution) {
+					entered = i;
+					break;
+				}
+			}
+			int depth = Math.max(entered, 0);
+			Arrays.fill(this.entered, depth, this.depth, null);
+			this.depth = depth;
+			return entered;
+		}
+
+	}
+
+	/**
+	 * @param timed whether the start was read; if not, datasource-proxy's own elapsed
+	 * time is used
+	 */
+	private void record(ExecutionInfo execution, List<QueryInfo> queries, boolean timed, long started, long injected) {
 		SqlCapture.Scope scope = this.capture.scope();
-		Long started = execution.getCustomValue(STARTED, Long.class);
-		long nanos = (started != null) ? System.nanoTime() - started : execution.getElapsedTime() * 1_000_000;
-		Long injectedValue = execution.getCustomValue(INJECTED, Long.class);
-		long injected = (injectedValue != null) ? injectedValue : 0;
+		long nanos = timed ? System.nanoTime() - started : execution.getElapsedTime() * 1_000_000;
 		if (scope == null) {
 			this.capture.unattributed();
 			return;
