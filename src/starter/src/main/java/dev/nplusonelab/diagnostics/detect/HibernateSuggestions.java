@@ -296,7 +296,9 @@ public final class HibernateSuggestions implements MappingSuggester {
 				found.add(association);
 			}
 		}
-		return found.stream().distinct().toList();
+		// Usually one: the records, sets and lists of a mapping are hashed only to drop
+		// a repeat.
+		return (found.size() < 2) ? List.copyOf(found) : found.stream().distinct().toList();
 	}
 
 	/**

@@ -493,11 +493,10 @@ public class NPlusOneDetector {
 	 * instead.
 	 */
 	private List<Finding> duplicates(Map<String, List<StatementRecord>> bySite, Set<String> perRowSites) {
-		Map<String, List<StatementRecord>> exact = new LinkedHashMap<>();
+		Map<Exact, List<StatementRecord>> exact = new LinkedHashMap<>();
 		for (Map.Entry<String, List<StatementRecord>> group : bySite.entrySet()) {
 			for (StatementRecord statement : group.getValue()) {
-				exact.computeIfAbsent(statement.sql() + '\u0000' + statement.parameterKey(), (k) -> new ArrayList<>())
-					.add(statement);
+				exact.computeIfAbsent(Exact.of(statement), (k) -> new ArrayList<>()).add(statement);
 			}
 		}
 		Map<String, List<List<StatementRecord>>> byShape = new LinkedHashMap<>();
@@ -540,9 +539,21 @@ public class NPlusOneDetector {
 	}
 
 	private static int distinct(List<StatementRecord> group) {
-		Set<String> values = new HashSet<>();
-		group.forEach((statement) -> values.add(statement.sql() + '\u0000' + statement.parameterKey()));
+		Set<Exact> values = new HashSet<>();
+		group.forEach((statement) -> values.add(Exact.of(statement)));
 		return values.size();
+	}
+
+	/**
+	 * The same text with the same values. A pair, not the two joined: a statement's text
+	 * keeps its hash, and the detector builds no copy of it per statement.
+	 */
+	private record Exact(String sql, String parameters) {
+
+		static Exact of(StatementRecord statement) {
+			return new Exact(statement.sql(), statement.parameterKey());
+		}
+
 	}
 
 	private static double millis(List<StatementRecord> group) {
