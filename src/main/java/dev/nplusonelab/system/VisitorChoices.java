@@ -1,5 +1,7 @@
 package dev.nplusonelab.system;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -8,8 +10,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.servlet.support.RequestDataValueProcessor;
 import org.springframework.web.util.HtmlUtils;
-import org.springframework.web.util.UriComponents;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Keeps a visitor's choices (the mode, and the emulated latency) on every link a page
@@ -49,11 +49,14 @@ class VisitorChoices implements RequestDataValueProcessor {
 
 	/**
 	 * Thymeleaf hands over the URL already escaped for HTML ({@code &amp;} between
-	 * parameters), so it is read unescaped and written back escaped.
+	 * parameters), so it is read unescaped and written back escaped. A page writes a
+	 * hundred links or more, so this reads the query by hand instead of parsing each URL
+	 * into components twice: the choices' names and values are plain ASCII, the values
+	 * only what the pages accept, and nothing else of the URL changes.
 	 */
 	@Override
 	public String processUrl(HttpServletRequest request, String url) {
-		String raw = HtmlUtils.htmlUnescape(url);
+		String raw = (url.indexOf('&') >= 0) ? HtmlUtils.htmlUnescape(url) : url;
 		String path = pathOf(request, raw);
 		if (path == null) {
 			return url;
@@ -62,16 +65,50 @@ class VisitorChoices implements RequestDataValueProcessor {
 		if (choices.isEmpty()) {
 			return url;
 		}
-		UriComponents link = UriComponentsBuilder.fromUriString(raw).build();
-		UriComponentsBuilder kept = UriComponentsBuilder.fromUriString(raw);
+		int hash = raw.indexOf('#');
+		int end = (hash >= 0) ? hash : raw.length();
+		int question = raw.indexOf('?');
+		boolean hasQuery = question >= 0 && question < end;
+		StringBuilder kept = new StringBuilder(raw.length() + 32).append(raw, 0, end);
 		boolean changed = false;
 		for (Map.Entry<String, String> choice : choices.entrySet()) {
-			if (!link.getQueryParams().containsKey(choice.getKey()) && applies(choice.getKey(), path)) {
-				kept.queryParam(choice.getKey(), choice.getValue());
-				changed = true;
+			if ((hasQuery && names(raw, question + 1, end, choice.getKey())) || !applies(choice.getKey(), path)) {
+				continue;
 			}
+			char last = kept.charAt(kept.length() - 1);
+			kept.append(!hasQuery && !changed ? "?" : (last == '?' || last == '&') ? "" : "&");
+			kept.append(choice.getKey()).append('=').append(choice.getValue());
+			changed = true;
 		}
-		return changed ? HtmlUtils.htmlEscape(kept.build().toUriString()) : url;
+		return changed ? HtmlUtils.htmlEscape(kept.append(raw, end, raw.length()).toString()) : url;
+	}
+
+	/**
+	 * Whether the query between {@code from} and {@code to} has a parameter called
+	 * {@code name}, spelled out or percent-encoded.
+	 */
+	static boolean names(String url, int from, int to, String name) {
+		int start = from;
+		while (start <= to) {
+			int amp = url.indexOf('&', start);
+			int stop = (amp < 0 || amp > to) ? to : amp;
+			int equals = url.indexOf('=', start);
+			String key = url.substring(start, (equals >= 0 && equals < stop) ? equals : stop);
+			if (key.equals(name) || (key.indexOf('%') >= 0 && decoded(key).equals(name))) {
+				return true;
+			}
+			start = stop + 1;
+		}
+		return false;
+	}
+
+	private static String decoded(String key) {
+		try {
+			return URLDecoder.decode(key, StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			return key;
+		}
 	}
 
 	@Override

@@ -137,6 +137,13 @@ class VisitorChoicesTests {
 					/api/books/1                                               | /api/books/1?mode=naive&latency=1
 					/books?mode=optimized                                      | /books?mode=optimized&latency=1
 					/lab                                                       | /lab?mode=naive
+					/books#code                                                | /books?mode=naive&latency=1#code
+					/books?page=2#top                                          | /books?page=2&mode=naive&latency=1#top
+					/books?                                                    | /books?mode=naive&latency=1
+					/books?page=2&                                             | /books?page=2&mode=naive&latency=1
+					/books?modes=x&latency                                     | /books?modes=x&latency&mode=naive
+					/books?m%6Fde=optimized                                    | /books?m%6Fde=optimized&latency=1
+					/guide#select-related?x                                    | /guide?mode=naive&latency=1#select-related?x
 					""")
 	void theActuatorAndStaticFilesGetNoChoicesAndPagesGetBoth(String url, String processed) {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/books");
