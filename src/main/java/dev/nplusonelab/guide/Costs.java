@@ -50,8 +50,10 @@ public record Costs(Technique technique, Map<String, Long> values) {
 	public String latencyEstimate(boolean naive, long millis, Duration cap) {
 		long statements = in(naive);
 		Duration total = Duration.ofMillis(statements * millis);
-		String estimate = String.format(Locale.ROOT, "≈ %,d %s × %d ms ≈ %s", statements,
-				(statements == 1) ? "statement" : "statements", millis, readable(total));
+		// Concatenated, not formatted: a page asks for one estimate per latency it
+		// offers.
+		String estimate = "≈ " + grouped(statements) + ((statements == 1) ? " statement" : " statements") + " × "
+				+ millis + " ms ≈ " + readable(total);
 		return (total.compareTo(cap) > 0) ? estimate + ", capped at " + readable(cap) : estimate;
 	}
 
@@ -59,6 +61,19 @@ public record Costs(Technique technique, Map<String, Long> values) {
 	public String latencyCost(boolean naive, long millis, Duration cap) {
 		Duration total = Duration.ofMillis(in(naive) * millis);
 		return "≈ " + readable((total.compareTo(cap) > 0) ? cap : total);
+	}
+
+	/** {@code 3063} as {@code 3,063}. */
+	static String grouped(long value) {
+		String digits = Long.toString(value);
+		int sign = (value < 0) ? 1 : 0;
+		StringBuilder out = new StringBuilder(digits.length() + digits.length() / 3);
+		int lead = sign + ((digits.length() - sign) % 3 == 0 ? 3 : (digits.length() - sign) % 3);
+		out.append(digits, 0, lead);
+		for (int i = lead; i < digits.length(); i += 3) {
+			out.append(',').append(digits, i, i + 3);
+		}
+		return out.toString();
 	}
 
 	static String readable(Duration duration) {
