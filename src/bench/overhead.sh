@@ -5,7 +5,7 @@
 #
 #   src/bench/overhead.sh APP [SECONDS_PER_RUN] [ROUNDS]
 #   src/bench/overhead.sh lab 8 6
-#   src/bench/overhead.sh all 8 6        # lab, jpa, datajdbc-mariadb, then tracing: every data-access style
+#   src/bench/overhead.sh all 8 6        # lab, jpa, datajdbc-mariadb, tracing, lab-tracing: every data-access style
 #
 # APP is one of:
 #   lab               this project's jar on PostgreSQL (DATABASE_URL, default jdbc:postgresql://127.0.0.1:5432/perf_s1,
@@ -13,6 +13,8 @@
 #   jpa               src/it/jpa-sample: Spring Data JPA and Hibernate on an in-memory H2
 #   datajdbc-mariadb  src/it/datajdbc-mariadb-sample: Spring Data JDBC on the MariaDB of this machine, with
 #                     vets added so that its vet list is an N+1 of 10; each instance gets a database of its own
+#   lab-tracing       the lab built with -Ptracing into target/tracing (see src/bench/README.md), every request
+#                     traced and exported over OTLP/HTTP to a sink this script starts, both instances alike
 #   tracing           src/it/tracing-sample: Spring Data JPA on H2 with Micrometer Tracing and OpenTelemetry on,
 #                     every request sampled and exported over OTLP/HTTP to a sink this script starts; both
 #                     instances trace, so the difference is the starter's, findings on the span included
@@ -31,7 +33,7 @@ ROUNDS=${3:-6}
 OUT=${OUT:-target/bench}
 if [ "$APP" = all ]; then
   mkdir -p "$OUT"
-  for app in lab jpa datajdbc-mariadb tracing; do
+  for app in lab jpa datajdbc-mariadb tracing lab-tracing; do
     "$0" "$app" "$SECONDS_PER_RUN" "$ROUNDS"
   done
   exit 0
@@ -47,6 +49,24 @@ WARMUP=${WARMUP:-45}
 # Only 192.0.2.1 (a documentation address) may see the diagnostics, so the loopback client wrk is served as
 # any remote visitor would be.
 REMOTE=(--nplusone.web.allowed-addresses=192.0.2.1)
+# The collector for the tracing runs: accepts every OTLP/HTTP export and drops it, as a backend that keeps up
+# would.
+start_sink() {
+  python3 -c '
+import http.server, sys
+class Sink(http.server.BaseHTTPRequestHandler):
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        self.send_response(200); self.send_header("Content-Type", "application/x-protobuf")
+        self.send_header("Content-Length", "0"); self.end_headers()
+    def log_message(self, *args): pass
+http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), Sink).serve_forever()' "$SINK_PORT" &
+  SINK_PID=$!
+}
+SINK_PORT=${SINK_PORT:-4399}
+TRACING_ARGS=(--management.tracing.sampling.probability=1.0
+  "--management.opentelemetry.tracing.export.otlp.endpoint=http://127.0.0.1:$SINK_PORT/v1/traces"
+  --management.otlp.metrics.export.enabled=false)
 case "$APP" in
   lab)
     JAR=${JAR:-target/nplusone-lab-0.1.0-SNAPSHOT.jar}
@@ -59,6 +79,20 @@ case "$APP" in
     ON_ARGS=("${REMOTE[@]}" --nplusone.result-set.bytes=false --nplusone.request-latency=false
       --nplusone.max-statements-per-request=2000 --nplusone.history.exclude=/actuator/**
       --nplusone.web.exclude=/webjars/**,/favicon.ico)
+    ;;
+  lab-tracing)
+    # The lab built with -Ptracing (Micrometer Tracing, the OpenTelemetry bridge, the OTLP exporter), every
+    # request sampled and exported to the sink: the starter's cost with its findings going onto the spans.
+    JAR=${JAR:-target/tracing/nplusone-lab-0.1.0-SNAPSHOT.jar}
+    ENDPOINTS=${ENDPOINTS:-"/api/books /books /api/books?mode=naive&size=25"}
+    MANAGEMENT=/actuator
+    export SPRING_DATASOURCE_URL=${DATABASE_URL:-jdbc:postgresql://127.0.0.1:5432/perf_s1}
+    export SPRING_DATASOURCE_USERNAME=${DB_USER:-postgres}
+    APP_ARGS=(--lab.seed.scale=1.0 "${TRACING_ARGS[@]}")
+    ON_ARGS=("${REMOTE[@]}" --nplusone.result-set.bytes=false --nplusone.request-latency=false
+      --nplusone.max-statements-per-request=2000 --nplusone.history.exclude=/actuator/**
+      --nplusone.web.exclude=/webjars/**,/favicon.ico)
+    start_sink
     ;;
   jpa)
     JAR=${JAR:-src/it/jpa-sample/target/jpa-sample-0.0.1-SNAPSHOT.jar}
@@ -86,24 +120,11 @@ case "$APP" in
     # Five owners, and a statement for the pets of each: 6 statements, one finding as a span event.
     ENDPOINTS=${ENDPOINTS:-"/owners"}
     MANAGEMENT=/actuator
-    SINK_PORT=${SINK_PORT:-4399}
-    APP_ARGS=(--management.tracing.sampling.probability=1.0
-      "--management.opentelemetry.tracing.export.otlp.endpoint=http://127.0.0.1:$SINK_PORT/v1/traces"
-      --management.otlp.metrics.export.enabled=false --management.endpoints.web.exposure.include=health,metrics,prometheus)
+    APP_ARGS=("${TRACING_ARGS[@]}" --management.endpoints.web.exposure.include=health,metrics,prometheus)
     ON_ARGS=("${REMOTE[@]}")
-    # The collector: accepts every OTLP/HTTP export and drops it, as a backend that keeps up would.
-    python3 -c '
-import http.server, sys
-class Sink(http.server.BaseHTTPRequestHandler):
-    def do_POST(self):
-        self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        self.send_response(200); self.send_header("Content-Type", "application/x-protobuf")
-        self.send_header("Content-Length", "0"); self.end_headers()
-    def log_message(self, *args): pass
-http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), Sink).serve_forever()' "$SINK_PORT" &
-    SINK_PID=$!
+    start_sink
     ;;
-  *) echo "unknown app $APP: lab, jpa, datajdbc-mariadb, tracing or all" >&2; exit 2 ;;
+  *) echo "unknown app $APP: lab, lab-tracing, jpa, datajdbc-mariadb, tracing or all" >&2; exit 2 ;;
 esac
 
 command -v wrk >/dev/null || { echo "wrk is not installed (Debian: apt-get install -y wrk)" >&2; exit 2; }
