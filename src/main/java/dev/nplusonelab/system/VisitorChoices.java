@@ -80,7 +80,21 @@ class VisitorChoices implements RequestDataValueProcessor {
 			kept.append(choice.getKey()).append('=').append(choice.getValue());
 			changed = true;
 		}
-		return changed ? HtmlUtils.htmlEscape(kept.append(raw, end, raw.length()).toString()) : url;
+		if (!changed) {
+			return url;
+		}
+		kept.append(raw, end, raw.length());
+		// A URL without '&' had nothing to escape, and the choices are letters and
+		// digits:
+		// only the '&' put between them needs it.
+		return (raw == url) ? ampersands(kept) : HtmlUtils.htmlEscape(kept.toString());
+	}
+
+	private static String ampersands(StringBuilder url) {
+		for (int i = url.indexOf("&"); i >= 0; i = url.indexOf("&", i + 1)) {
+			url.insert(i + 1, "amp;");
+		}
+		return url.toString();
 	}
 
 	/**
