@@ -5,8 +5,12 @@
 #     alternating between the two, each round SECONDS of back-to-back requests on one connection (wrk),
 #     its median latency; the median and range of the rounds, and the ratio. Single requests after an
 #     idle gap (curl) pay the machine's wake-up on top, several ms here, which is not the page's cost;
-#  2. the optimized book list as HTML (/books) against the same records as JSON (/api/books), at 2
-#     connections with wrk, alternating over ROUNDS rounds of SECONDS each: ms per request and the ratio.
+#  2. the optimized book list as HTML (/books) against the book list as JSON (/api/books, which has
+#     fewer columns), at 2 connections with wrk, alternating over ROUNDS rounds of SECONDS each: ms per
+#     request and the ratio;
+#  3. where a request of each goes, when the application runs on this machine: the CPU time per request
+#     of its JVM and of every PostgreSQL process here (planning and running the statements), from
+#     /proc over one more round each, so that the ratio can be read as rendering against SQL.
 #
 #   src/bench/gap.sh [BASE_URL] [ROUNDS] [SECONDS]
 #   src/bench/gap.sh http://127.0.0.1:8094 5 8
@@ -74,3 +78,30 @@ echo "| HTML \`/books\` | $(printf '%s\n' "${html_ms[@]}" | median) | $(printf '
 echo "| JSON \`/api/books\` | $(printf '%s\n' "${json_ms[@]}" | median) | $(printf '%s\n' "${json_ms[@]}" | range) |"
 echo
 echo "HTML / JSON per round: ${ratios[*]}; median $(printf '%s\n' "${ratios[@]}" | median)×"
+
+# The CPU time of a process tree in ticks (utime + stime of each thread, from /proc).
+ticks() { local total=0 pid; for pid in "$@"; do
+  total=$(( total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0) )); done; echo "$total"; }
+port=$(echo "$BASE" | sed -E 's|^[a-z]+://[^:/]+:?([0-9]*).*|\1|'); port=${port:-80}
+jvm=$(ss -Hltnp "sport = :$port" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
+if [ -z "$jvm" ]; then
+  echo "(no process listening on port $port here: the CPU split needs the application on this machine)"
+  exit 0
+fi
+hz=$(getconf CLK_TCK)
+cpu_split() {
+  local pg j0 p0 n j1 p1
+  pg=$(pgrep -x postgres | tr '\n' ' ')
+  j0=$(ticks "$jvm"); p0=$(ticks $pg)
+  n=$(wrk -t1 -c2 -d"${SECONDS_PER_ROUND}s" "$1" | awk '/requests in/ { print $1 }')
+  j1=$(ticks "$jvm"); p1=$(ticks $pg)
+  awk -v n="$n" -v j=$(( j1 - j0 )) -v p=$(( p1 - p0 )) -v hz="$hz" -v s="$SECONDS_PER_ROUND" \
+    'BEGIN { printf "%.2f | %.2f | %.2f\n", 2 * s * 1000 / n, j * 1000 / hz / n, p * 1000 / hz / n }'
+}
+echo
+echo "## Where each request goes: CPU ms per request, one more round of ${SECONDS_PER_ROUND} s each"
+echo
+echo "| format | ms per request | the application's JVM | PostgreSQL (every postgres process here) |"
+echo "|---|---:|---:|---:|"
+echo "| HTML \`/books\` | $(cpu_split "$html") |"
+echo "| JSON \`/api/books\` | $(cpu_split "$json") |"
