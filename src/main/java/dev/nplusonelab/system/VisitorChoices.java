@@ -85,8 +85,8 @@ class VisitorChoices implements RequestDataValueProcessor {
 		}
 		kept.append(raw, end, raw.length());
 		// A URL without '&' had nothing to escape, and the choices are letters and
-		// digits:
-		// only the '&' put between them needs it.
+		// digits,
+		// so only the '&' put between them needs escaping.
 		return (raw == url) ? ampersands(kept) : HtmlUtils.htmlEscape(kept.toString());
 	}
 

@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
  * {@code OutputStreamWriter} takes two locks for each of them and encodes in 8 KB pieces
  * through a {@code CharsetEncoder}, which was about a twelfth of rendering the lab's book
  * list. This one gathers the strings in a char array without locking, as Tomcat's own
- * writer does, and encodes a full array at once with {@link String#getBytes(Charset)}.
+ * writer does, and encodes a full array at once, by hand.
  * <p>
  * Like any response writer it belongs to one request's thread. It writes to the buffer
  * only when it is flushed or its array is full, so the owner flushes it before reading
